@@ -24,6 +24,4 @@ export const UpdateSchema = z.object({
 export type Update = z.infer<typeof UpdateSchema>;
 
 /** What one poll of a source found, compared with what was stored before. */
-export type ChangeEvent =
-  | { kind: 'new'; update: Update }
-  | { kind: 'edited'; update: Update; previous: Update };
+export type ChangeEvent = { kind: 'new'; update: Update } | { kind: 'edited'; update: Update };

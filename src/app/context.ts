@@ -1,0 +1,72 @@
+import type { AlertView } from '../core/alert.ts';
+import type { Delivery } from '../core/delivery.ts';
+import type { GuildSettings } from '../core/guild-settings.ts';
+import type { TopicInfo, TopicMatch } from '../core/topic.ts';
+import type { Update } from '../core/update.ts';
+import type { Logger } from '../logger.ts';
+
+/**
+ * What slash commands may use: handed to every `execute(interaction, context)`.
+ * Commands parse options, call these, and reply; they hold no state of their own.
+ */
+export interface CommandContext {
+  logger: Logger;
+  topics: TopicDirectory;
+  settings: SettingsService;
+  sources: SourceDirectory;
+  latest: LatestUpdates;
+  status: StatusReport;
+}
+
+export interface TopicDirectory {
+  /** Built-in topics followed by the guild's own, in display order. */
+  list(guildId: string): TopicInfo[];
+  get(guildId: string, topicId: string): TopicInfo | undefined;
+}
+
+/** Every change is validated, persisted and visible to the next poll at once. */
+export interface SettingsService {
+  get(guildId: string): GuildSettings;
+  /** Applies a change to one guild's settings; changes to one guild never overlap. */
+  update(guildId: string, change: (settings: GuildSettings) => void): Promise<GuildSettings>;
+}
+
+export interface SourceHealth {
+  source: string;
+  lastSuccessAt?: string;
+  lastErrorAt?: string;
+  lastError?: string;
+  consecutiveFailures: number;
+  nextAttemptAt?: string;
+  /** Alerts held back by the per-poll cap, most recently. */
+  lastSuppressed?: { count: number; at: string };
+  updatesKnown: number;
+}
+
+export interface SourceDirectory {
+  /**
+   * Checks a URL an admin typed: public http(s) only (unless the operator allows private
+   * addresses), reachable, and a document the readers understand. Returns the normalised
+   * URL, or throws an Error whose message can be shown to the admin as it is.
+   */
+  validateNew(url: string): Promise<string>;
+  /** The operator's SOURCES followed by the guild's own. */
+  followedBy(guildId: string): { source: string; global: boolean }[];
+  health(source: string): SourceHealth;
+}
+
+export interface LatestItem {
+  update: Update;
+  matches: TopicMatch[];
+}
+
+export interface LatestUpdates {
+  /** The newest stored updates of the sources the guild follows, newest first. */
+  list(guildId: string, options: { topicId?: string; count: number }): Promise<LatestItem[]>;
+}
+
+export interface StatusReport {
+  recentDeliveries(guildId: string, limit: number): Promise<Delivery[]>;
+  /** Builds the sample alert `/alerts test` posts. */
+  sampleAlert(guildId: string, locale: 'en' | 'uk'): AlertView;
+}

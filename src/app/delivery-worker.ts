@@ -1,0 +1,258 @@
+import { type AlertView, sourceName } from '../core/alert.ts';
+import type { Delivery } from '../core/delivery.ts';
+import { targetKey } from '../core/route.ts';
+import type { TopicInfo } from '../core/topic.ts';
+import type { Logger } from '../logger.ts';
+import { type AlertSender, DeliveryFailure } from './alert-sender.ts';
+import type { Outbox } from './outbox.ts';
+import type { SettingsRepository } from './settings-repository.ts';
+import type { Topics } from './topic-directory.ts';
+import type { UpdateArchive } from './update-archive.ts';
+
+export interface DeliveryWorkerDeps {
+  outbox: Outbox;
+  archive: UpdateArchive;
+  topics: Topics;
+  settings: SettingsRepository;
+  sender: AlertSender;
+  logger: Logger;
+  /** The guild's language for alert labels. */
+  localeOf: (guildId: string) => 'en' | 'uk';
+  now?: () => Date;
+}
+
+export interface DeliveryWorkerOptions {
+  /** Places served at once; order within one place is kept. */
+  concurrency: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/**
+ * Sends what the outbox holds. Each place gets its alerts in order; a place that refuses
+ * the bot is paused (and the guild told why); Discord being busy only delays.
+ */
+export class DeliveryWorker {
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly retryAt = new Map<string, number>();
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly deps: DeliveryWorkerDeps,
+    private readonly options: DeliveryWorkerOptions,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Something was queued: send it now (coalesced with a drain already running). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  /** Resolves when everything sendable now has been tried. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.idle();
+  }
+
+  private async drainLoop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.drainOnce();
+    } while (this.again && !this.stopped);
+  }
+
+  private async drainOnce(): Promise<void> {
+    const pending = await this.deps.outbox.pending();
+    const nowMs = this.now().getTime();
+    const byPlace = new Map<string, Delivery[]>();
+    for (const delivery of pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      if ((this.retryAt.get(delivery.id) ?? 0) > nowMs) continue;
+      const place = targetKey(delivery.target);
+      byPlace.set(place, [...(byPlace.get(place) ?? []), delivery]);
+    }
+    const queues = [...byPlace.values()];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue && !this.stopped; queue = queues.shift()) {
+        for (const delivery of queue) {
+          if (this.stopped || !(await this.send(delivery))) break;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    this.scheduleRetry();
+  }
+
+  /** Returns false when the rest of this place's queue must wait. */
+  private async send(delivery: Delivery): Promise<boolean> {
+    const { outbox, sender, logger } = this.deps;
+    try {
+      const view = await this.view(delivery);
+      if (!view) {
+        await outbox.save({
+          ...delivery,
+          state: 'failed',
+          lastError: 'the update is no longer stored',
+        });
+        return true;
+      }
+      if (delivery.action === 'post') {
+        const messageId = await sender.post(view, delivery.target, delivery.nonce);
+        await outbox.save({
+          ...delivery,
+          state: 'sent',
+          messageId,
+          sentAt: this.now().toISOString(),
+          attempts: delivery.attempts + 1,
+        });
+        if (delivery.target.kind === 'channel' && delivery.target.announcement) {
+          await sender.publish(delivery.target.channelId, messageId).catch((error: unknown) => {
+            logger.warn(
+              {
+                channelId:
+                  delivery.target.kind === 'channel' ? delivery.target.channelId : undefined,
+                error: String(error),
+              },
+              'alert posted but not published to following servers',
+            );
+          });
+        }
+      } else {
+        await sender.edit(view, delivery.target, delivery.messageId ?? '');
+        await outbox.save({
+          ...delivery,
+          state: 'sent',
+          sentAt: this.now().toISOString(),
+          attempts: delivery.attempts + 1,
+        });
+      }
+      this.retryAt.delete(delivery.id);
+      return true;
+    } catch (error) {
+      return this.handleFailure(delivery, error);
+    }
+  }
+
+  private async handleFailure(delivery: Delivery, error: unknown): Promise<boolean> {
+    const failure =
+      error instanceof DeliveryFailure
+        ? error
+        : new DeliveryFailure('retry', error instanceof Error ? error.message : String(error));
+    const attempts = delivery.attempts + 1;
+    if (failure.kind === 'retry') {
+      const delay = Math.max(
+        failure.retryAfterMs ?? 0,
+        Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs),
+      );
+      this.retryAt.set(delivery.id, this.now().getTime() + delay);
+      await this.deps.outbox.save({ ...delivery, attempts, lastError: failure.message });
+      this.deps.logger.warn(
+        { delivery: delivery.id, attempts, delay, error: failure.message },
+        'alert not accepted yet; will retry',
+      );
+      return false;
+    }
+    if (failure.kind === 'undeliverable') {
+      await this.deps.outbox.save({
+        ...delivery,
+        state: 'failed',
+        attempts,
+        lastError: failure.message,
+      });
+      this.deps.logger.warn(
+        { delivery: delivery.id, error: failure.message },
+        'alert cannot be delivered',
+      );
+      return true;
+    }
+    await this.pause(delivery, failure);
+    return false;
+  }
+
+  private async pause(delivery: Delivery, failure: DeliveryFailure): Promise<void> {
+    const { outbox, settings, sender, logger } = this.deps;
+    const since = this.now().toISOString();
+    await outbox.save({
+      ...delivery,
+      state: 'paused',
+      attempts: delivery.attempts + 1,
+      lastError: failure.message,
+    });
+    if (delivery.target.kind !== 'channel') return;
+    const channelId = delivery.target.channelId;
+    const after = await settings.update(delivery.guildId, (s) => {
+      for (const channel of s.channels) {
+        if (channel.channelId === channelId) {
+          channel.paused = {
+            reason: failure.message,
+            ...(failure.code ? { code: failure.code } : {}),
+            since,
+          };
+        }
+      }
+    });
+    for (const other of await outbox.pending()) {
+      if (other.target.kind === 'channel' && other.target.channelId === channelId) {
+        await outbox.save({ ...other, state: 'paused', lastError: failure.message });
+      }
+    }
+    logger.warn(
+      { guildId: delivery.guildId, channelId, error: failure.message },
+      'alerts to this channel are paused',
+    );
+    const noticeChannel = after.noticeChannelId;
+    if (noticeChannel && noticeChannel !== channelId) {
+      await sender
+        .notice(
+          noticeChannel,
+          `⚠️ Alerts to <#${channelId}> are paused: ${failure.message}. Fix the bot's permissions there, then run \`/alerts channel add\` again.`,
+        )
+        .catch(() =>
+          logger.warn(
+            { guildId: delivery.guildId },
+            'could not tell the guild that alerts are paused',
+          ),
+        );
+    }
+  }
+
+  private async view(delivery: Delivery): Promise<AlertView | undefined> {
+    const stored = await this.deps.archive.get(delivery.updateKey);
+    if (!stored) return undefined;
+    const topics = delivery.topicIds
+      .map((id) => this.deps.topics.get(delivery.guildId, id))
+      .filter((t): t is TopicInfo => t !== undefined)
+      .sort((a, b) => (a.urgency === b.urgency ? 0 : a.urgency === 'urgent' ? -1 : 1))
+      .map((t) => ({ ...t, phrases: delivery.matched[t.id] ?? [] }));
+    return {
+      update: stored.update,
+      sourceName: sourceName(stored.update.source),
+      topics,
+      roleIds: delivery.roleIds,
+      locale: this.deps.localeOf(delivery.guildId),
+    };
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    if (this.stopped || this.retryAt.size === 0) return;
+    const soonest = Math.min(...this.retryAt.values());
+    this.retryTimer = setTimeout(() => this.kick(), Math.max(0, soonest - this.now().getTime()));
+    this.retryTimer.unref();
+  }
+}

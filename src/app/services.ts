@@ -1,0 +1,90 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { readDocument } from '../sources/read.ts';
+import type { KeyValueStore } from '../store/key-value.ts';
+import { Records } from '../store/records.ts';
+import { loadBuiltinTopics } from '../topics/builtin.ts';
+import type { AlertSender } from './alert-sender.ts';
+import type { CommandContext } from './context.ts';
+import { DeliveryWorker } from './delivery-worker.ts';
+import { LatestFromArchive } from './latest.ts';
+import { Outbox } from './outbox.ts';
+import { Poller } from './poller.ts';
+import { SettingsRepository } from './settings-repository.ts';
+import type { SourceAccess } from './source-access.ts';
+import { SourceRegistry } from './source-registry.ts';
+import { SourceStateRepository } from './source-state.ts';
+import { StatusFromOutbox } from './status.ts';
+import { Topics } from './topic-directory.ts';
+import { UpdateArchive } from './update-archive.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface Services {
+  settings: SettingsRepository;
+  topics: Topics;
+  registry: SourceRegistry;
+  archive: UpdateArchive;
+  outbox: Outbox;
+  poller: Poller;
+  worker: DeliveryWorker;
+  context: CommandContext;
+}
+
+export interface ServiceDeps {
+  store: KeyValueStore;
+  access: SourceAccess;
+  sender: AlertSender;
+  logger: Logger;
+  localeOf: (guildId: string) => 'en' | 'uk';
+}
+
+/** Everything but Discord itself: the data path from sources to the outbox, and its sender. */
+export async function createServices(config: Config, deps: ServiceDeps): Promise<Services> {
+  const { store, access, sender, logger, localeOf } = deps;
+  const records = new Records(store, logger);
+  const settings = new SettingsRepository(records);
+  await settings.load();
+  const topics = new Topics(await loadBuiltinTopics(), settings);
+  settings.onChange(() => topics.invalidate());
+  const states = new SourceStateRepository(records);
+  const archive = new UpdateArchive(records);
+  const retentionMs = config.RETENTION_DAYS * DAY_MS;
+  const outbox = new Outbox(records, retentionMs);
+  const registry = new SourceRegistry(config.SOURCES, settings, states, access.validateNew);
+  const worker = new DeliveryWorker(
+    { outbox, archive, topics, settings, sender, logger, localeOf },
+    { concurrency: 16, retryBaseMs: 1_000, retryMaxMs: 5 * 60_000 },
+  );
+  const poller = new Poller(
+    {
+      registry,
+      states,
+      archive,
+      outbox,
+      topics,
+      fetchSource: access.fetchSource,
+      readSource: (body, source, contentType) =>
+        readDocument(body, { source, ...(contentType ? { contentType } : {}) }),
+      onDeliveriesQueued: () => worker.kick(),
+      logger,
+    },
+    {
+      backfill: config.BACKFILL_ON_FIRST_SIGHT,
+      maxNewPerPoll: config.MAX_ALERTS_PER_SOURCE_POLL,
+      retentionMs,
+      concurrency: config.POLL_CONCURRENCY,
+      baseBackoffMs: 30_000,
+      maxBackoffMs: 30 * 60_000,
+    },
+  );
+  const context: CommandContext = {
+    logger,
+    topics,
+    settings,
+    sources: registry,
+    latest: new LatestFromArchive(registry, archive),
+    status: new StatusFromOutbox(outbox, topics),
+  };
+  return { settings, topics, registry, archive, outbox, poller, worker, context };
+}

@@ -1,0 +1,66 @@
+import type { GuildSettings } from '../core/guild-settings.ts';
+import type { SourceDirectory, SourceHealth } from './context.ts';
+import type { SettingsRepository } from './settings-repository.ts';
+import type { SourceStateRepository } from './source-state.ts';
+
+/**
+ * Which live blogs exist and who follows each: the operator's SOURCES (every guild) plus
+ * each guild's own. The follower index is rebuilt whenever settings change.
+ */
+export class SourceRegistry implements SourceDirectory {
+  private followerIndex = new Map<string, GuildSettings[]>();
+
+  constructor(
+    private readonly globalSources: string[],
+    private readonly settings: SettingsRepository,
+    private readonly states: SourceStateRepository,
+    private readonly validator: (url: string) => Promise<string>,
+  ) {
+    this.rebuild();
+    settings.onChange(() => this.rebuild());
+  }
+
+  /** Every source to poll, each once. */
+  all(): string[] {
+    return [...new Set([...this.globalSources, ...this.followerIndex.keys()])];
+  }
+
+  /** Guilds whose channels or members may receive this source's alerts. */
+  followers(source: string): GuildSettings[] {
+    if (this.globalSources.includes(source)) {
+      return [...this.settings.all()].filter(hasAudience);
+    }
+    return this.followerIndex.get(source) ?? [];
+  }
+
+  followedBy(guildId: string): { source: string; global: boolean }[] {
+    const own = this.settings.get(guildId).sources.filter((s) => !this.globalSources.includes(s));
+    return [
+      ...this.globalSources.map((source) => ({ source, global: true })),
+      ...own.map((source) => ({ source, global: false })),
+    ];
+  }
+
+  health(source: string): SourceHealth {
+    return this.states.health(source);
+  }
+
+  validateNew(url: string): Promise<string> {
+    return this.validator(url);
+  }
+
+  private rebuild(): void {
+    const index = new Map<string, GuildSettings[]>();
+    for (const guild of this.settings.all()) {
+      if (!hasAudience(guild)) continue;
+      for (const source of guild.sources) {
+        index.set(source, [...(index.get(source) ?? []), guild]);
+      }
+    }
+    this.followerIndex = index;
+  }
+}
+
+function hasAudience(guild: GuildSettings): boolean {
+  return guild.channels.length > 0 || Object.values(guild.dmSubscribers).some((u) => u.length > 0);
+}

@@ -1,0 +1,135 @@
+import { validate as isValidCron } from 'node-cron';
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, parsed once from the environment at start-up.
+ * `.env.example` documents each variable; keep the two in step.
+ */
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** `false`, `true`, or a comma-separated list of CIDR ranges the operator trusts. */
+const privateAccess = z.string().transform((raw, ctx): boolean | string[] => {
+  const text = raw.trim().toLowerCase();
+  if (text === '' || text === 'false' || text === '0' || text === 'no') return false;
+  if (text === 'true' || text === '1' || text === 'yes') return true;
+  const ranges = text.split(',').map((part) => part.trim());
+  const cidr = /^[0-9a-f:.]+\/\d{1,3}$/;
+  const bad = ranges.filter((range) => !cidr.test(range));
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected true, false or CIDR ranges such as 127.0.0.1/32 (bad: ${bad.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return ranges;
+});
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min, { error: `expected a whole number from ${min} to ${max}` })
+    .max(max, { error: `expected a whole number from ${min} to ${max}` });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+export const EnvSchema = z.object({
+  // Discord
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: optionalText.pipe(
+    z.string().regex(SNOWFLAKE, { error: 'expected a Discord application id (digits)' }).optional(),
+  ),
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z.string().regex(SNOWFLAKE, { error: 'expected a Discord server id (digits)' }).optional(),
+  ),
+  DISCORD_API_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'expected an http(s) URL such as http://127.0.0.1:8080/api',
+      })
+      .optional(),
+  ),
+  // Storage
+  STORE_URL: z
+    .string()
+    .default('sqlite://data/liveblog-alerts.sqlite')
+    .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql):\/\/.+/.test(v), {
+      error: 'expected a sqlite://, redis:// or postgresql:// URL',
+    }),
+  RETENTION_DAYS: integer(1, 365).default(14),
+  // Polling
+  POLL_CRON: z
+    .string()
+    .default('*/30 * * * * *')
+    .refine((v) => isValidCron(v), {
+      error: 'expected a cron expression such as "*/30 * * * * *" (every 30 seconds)',
+    }),
+  SOURCES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  BACKFILL_ON_FIRST_SIGHT: integer(0, 50).default(0),
+  MAX_ALERTS_PER_SOURCE_POLL: integer(1, 100).default(10),
+  POLL_CONCURRENCY: integer(1, 64).default(8),
+  FETCH_TIMEOUT_MS: integer(500, 120_000).default(10_000),
+  FETCH_MAX_BYTES: integer(10_000, 50_000_000).default(5_000_000),
+  ALLOW_PRIVATE_SOURCES: privateAccess.default(false),
+  // Logging
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; every bad variable is named with what it expects. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = EnvSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+  );
+}
+
+/** The settings a connection to Discord cannot do without. */
+export function requireDiscordToken(config: Config): string {
+  if (!config.DISCORD_TOKEN) {
+    throw new ConfigError([
+      'DISCORD_TOKEN: required to connect to Discord (the bot token from the Developer Portal)',
+    ]);
+  }
+  return config.DISCORD_TOKEN;
+}
+
+/** Reads `.env` into process.env when present; real environment variables win. */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

@@ -1,0 +1,94 @@
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import { type AlertSender, DeliveryFailure } from '../app/alert-sender.ts';
+import type { AlertView } from '../core/alert.ts';
+import type { DeliveryTarget } from '../core/route.ts';
+import { renderAlert, renderAlertEdit } from './render.ts';
+
+/** Discord error codes that mean "this place refuses the bot until an admin acts". */
+const PAUSING_CODES = new Set([10003, 50001, 50013]);
+/** Codes that mean "this one message can never be delivered". */
+const UNDELIVERABLE_CODES = new Set([10008, 10013, 50007]);
+
+/** Sends alerts through discord.js's REST client (which paces itself and retries 429s). */
+export class DiscordAlertSender implements AlertSender {
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(private readonly rest: REST) {}
+
+  async post(view: AlertView, target: DeliveryTarget, nonce: string): Promise<string> {
+    return guard(async () => {
+      const channelId = await this.channelOf(target);
+      const body = { ...renderAlert(view), nonce, enforce_nonce: true };
+      const message = (await this.rest.post(Routes.channelMessages(channelId), { body })) as {
+        id: string;
+      };
+      return message.id;
+    });
+  }
+
+  async edit(view: AlertView, target: DeliveryTarget, messageId: string): Promise<void> {
+    await guard(async () => {
+      const channelId = await this.channelOf(target);
+      await this.rest.patch(Routes.channelMessage(channelId, messageId), {
+        body: renderAlertEdit(view),
+      });
+    });
+  }
+
+  async publish(channelId: string, messageId: string): Promise<void> {
+    await guard(() => this.rest.post(Routes.channelMessageCrosspost(channelId, messageId)));
+  }
+
+  async notice(channelId: string, text: string): Promise<void> {
+    await guard(() =>
+      this.rest.post(Routes.channelMessages(channelId), {
+        body: { content: text, allowed_mentions: { parse: [] } },
+      }),
+    );
+  }
+
+  private async channelOf(target: DeliveryTarget): Promise<string> {
+    if (target.kind === 'channel') return target.channelId;
+    const known = this.dmChannels.get(target.userId);
+    if (known) return known;
+    const channel = (await this.rest.post(Routes.userChannels(), {
+      body: { recipient_id: target.userId },
+    })) as { id: string };
+    this.dmChannels.set(target.userId, channel.id);
+    return channel.id;
+  }
+}
+
+async function guard<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw classify(error);
+  }
+}
+
+/** Maps what discord.js throws to what the delivery worker should do about it. */
+export function classify(error: unknown): DeliveryFailure {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : undefined;
+    const text = `Discord answered ${error.status}: ${error.message}${code ? ` (code ${code})` : ''}`;
+    if (code && UNDELIVERABLE_CODES.has(code))
+      return new DeliveryFailure('undeliverable', text, code);
+    if (code && PAUSING_CODES.has(code)) return new DeliveryFailure('pause', text, code);
+    if (error.status >= 500 || error.status === 429)
+      return new DeliveryFailure('retry', text, code);
+    return new DeliveryFailure('undeliverable', text, code);
+  }
+  if (error instanceof RateLimitError) {
+    return new DeliveryFailure(
+      'retry',
+      `rate limited on ${error.route}`,
+      undefined,
+      error.retryAfter,
+    );
+  }
+  if (error instanceof HTTPError) {
+    return new DeliveryFailure('retry', `Discord answered ${error.status}`);
+  }
+  return new DeliveryFailure('retry', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,93 @@
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { createServices, type Services } from './app/services.ts';
+import { createSourceAccess, type SourceAccess } from './app/source-access.ts';
+import { type Config, requireDiscordToken } from './config.ts';
+import { DiscordAlertSender } from './discord/alert-sender.ts';
+import { loadCommands } from './discord/command-registry.ts';
+import { handleInteraction } from './discord/interactions.ts';
+import type { Logger } from './logger.ts';
+import { schedulePolls } from './scheduler.ts';
+import type { KeyValueStore } from './store/key-value.ts';
+import { openStore } from './store/open-store.ts';
+
+export interface RunningBot {
+  client: Client;
+  services: Services;
+  /** Polls every source now (the scheduler does this on POLL_CRON). */
+  pollNow(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  logger: Logger;
+  /** Off for tests and the demo, which poll by hand. */
+  schedule?: boolean;
+  access?: SourceAccess;
+  store?: KeyValueStore;
+  /** How long to wait for guilds to arrive before giving up on them at start-up. */
+  waitGuildTimeoutMs?: number;
+}
+
+/** The composition root: config → store → services → Discord → scheduler; and shutdown. */
+export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
+  const { logger } = options;
+  const token = requireDiscordToken(config);
+  const store = options.store ?? (await openStore(config.STORE_URL));
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    waitGuildTimeout: options.waitGuildTimeoutMs ?? 15_000,
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+  client.rest.setToken(token);
+  try {
+    const services = await createServices(config, {
+      store,
+      access: options.access ?? createSourceAccess(config),
+      sender: new DiscordAlertSender(client.rest),
+      logger,
+      localeOf: (guildId) =>
+        client.guilds.cache.get(guildId)?.preferredLocale?.startsWith('uk') ? 'uk' : 'en',
+    });
+    const commands = await loadCommands();
+    client.on(Events.InteractionCreate, (interaction: Interaction) => {
+      void handleInteraction(interaction, commands, services.context);
+    });
+    client.on(Events.Error, (error) =>
+      logger.error({ error: error.message }, 'Discord client error'),
+    );
+    client.on(Events.ShardResume, () => logger.info('gateway session resumed'));
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(token);
+    await ready;
+    logger.info(
+      { user: client.user?.tag, guilds: client.guilds.cache.size },
+      'connected to Discord',
+    );
+    services.worker.kick();
+    const task =
+      options.schedule === false
+        ? undefined
+        : schedulePolls(config.POLL_CRON, () => services.poller.pollAll(), logger);
+    let stopping: Promise<void> | undefined;
+    return {
+      client,
+      services,
+      pollNow: () => services.poller.pollAll(),
+      stop: () => {
+        stopping ??= (async () => {
+          await task?.stop();
+          await services.poller.idle();
+          await services.worker.stop();
+          await client.destroy();
+          await store.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await client.destroy();
+    await store.close();
+    throw error;
+  }
+}

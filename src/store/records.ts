@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { Logger } from '../logger.ts';
+import type { KeyValueStore } from './key-value.ts';
+
+/**
+ * Every stored value is wrapped as `{ v, data }`: `v` is the schema version, so a later
+ * release can migrate old records when it reads them.
+ */
+export const RECORD_VERSION = 1;
+
+interface Envelope {
+  v: number;
+  data: unknown;
+}
+
+/** Typed, validated access to the key-value store. */
+export class Records {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A record that fails validation is logged and treated as absent, never fatal. */
+  async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    return this.validate(key, await this.kv.get(key), schema);
+  }
+
+  async readMany<T>(keys: string[], schema: z.ZodType<T>): Promise<(T | undefined)[]> {
+    const raw = await this.kv.getMany(keys);
+    return keys.map((key, index) => this.validate(key, raw[index], schema));
+  }
+
+  async write<T>(key: string, data: T, ttlMs?: number): Promise<void> {
+    const envelope: Envelope = { v: RECORD_VERSION, data };
+    await this.kv.set(key, envelope, ttlMs);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.kv.delete(key);
+  }
+
+  private validate<T>(key: string, raw: unknown, schema: z.ZodType<T>): T | undefined {
+    if (raw === undefined || raw === null) return undefined;
+    const envelope = raw as Partial<Envelope>;
+    if (typeof envelope !== 'object' || envelope.v !== RECORD_VERSION) {
+      this.logger.warn(
+        { key, version: envelope?.v },
+        'skipping a stored record of unknown version',
+      );
+      return undefined;
+    }
+    const parsed = schema.safeParse(envelope.data);
+    if (!parsed.success) {
+      this.logger.warn(
+        {
+          key,
+          problems: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`),
+        },
+        'skipping a stored record that fails validation',
+      );
+      return undefined;
+    }
+    return parsed.data;
+  }
+}
