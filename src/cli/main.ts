@@ -1,7 +1,4 @@
-import { runCheck } from './check.ts';
-import { runDeployCommands } from './deploy-commands.ts';
 import { fail } from './fail.ts';
-import { runStart } from './start.ts';
 
 const HELP = `liveblog-alerts — turns newspaper live blogs into Discord breaking-news alerts
 
@@ -17,18 +14,19 @@ Commands:
 Run \`liveblog-alerts <command> --help\` for a command's options.
 Settings come from the environment and .env (see .env.example).`;
 
+// Each subcommand is loaded only when asked for, so `--help` and config errors answer at once.
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
   start: {
     help: 'Usage: liveblog-alerts start\n\nConnects to Discord and polls live blogs on POLL_CRON until SIGINT/SIGTERM.',
-    run: runStart,
+    run: async () => (await import('./start.ts')).runStart(),
   },
   'deploy-commands': {
     help: 'Usage: liveblog-alerts deploy-commands\n\nRegisters the slash commands for DISCORD_CLIENT_ID: in DISCORD_GUILD_ID when set (instant, for testing), globally otherwise.',
-    run: runDeployCommands,
+    run: async () => (await import('./deploy-commands.ts')).runDeployCommands(),
   },
   check: {
     help: 'Usage: liveblog-alerts check <url-or-file> [--json]\n\nReads one live blog (a URL or a saved file) and prints each update with the topics it matches.\n  --json   one JSON object per line: {"id","title","body","url","published","modified","topics","matched"}',
-    run: runCheck,
+    run: async (args) => (await import('./check.ts')).runCheck(args),
   },
   demo: {
     help: 'Usage: liveblog-alerts demo\n\nStarts a local Discord stand-in and a local live blog, runs the real bot against them, replays four snapshots of a changing blog and prints every alert as it is delivered. Ends by itself.',
