@@ -8,10 +8,6 @@ import { z } from 'zod';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-const booleanText = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 /** `false`, `true`, or a comma-separated list of CIDR ranges the operator trusts. */
 const privateAccess = z.string().transform((raw, ctx): boolean | string[] => {
   const text = raw.trim().toLowerCase();

@@ -4,10 +4,12 @@ import { type Harness, snapshot, startHarness } from '../support/bot-harness.ts'
 
 /** Which live-blog update a posted alert is about: its permalink's #post-NNNNNN. */
 function postIds(messages: RecordedMessage[]): string[] {
-  return messages.map((m) => {
-    const url = (m.embeds[0] as { url?: string } | undefined)?.url ?? '';
-    return url.slice(url.indexOf('#') + 1);
-  });
+  return messages
+    .filter((m) => m.embeds.length > 0)
+    .map((m) => {
+      const url = (m.embeds[0] as { url?: string } | undefined)?.url ?? '';
+      return url.slice(url.indexOf('#') + 1);
+    });
 }
 
 describe('alerts from a changing live blog, end to end', () => {

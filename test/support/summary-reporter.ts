@@ -1,4 +1,5 @@
-import type { Reporter, TestModule, UserConsoleLog } from 'vitest/node';
+import type { UserConsoleLog } from 'vitest';
+import type { Reporter, TestModule } from 'vitest/node';
 
 /** Lines a test prints with this prefix are figures the whole run should end with. */
 export const FIGURE_PREFIX = '[figure] ';

@@ -1,0 +1,62 @@
+import {
+  ChannelType,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord.js';
+import {
+  botMember,
+  missingIn,
+  type PermissionName,
+  POSTING_PERMISSIONS,
+  permissionLabelKey,
+} from '../permissions.ts';
+import { renderAlert } from '../render.ts';
+import { deferEphemeral, respond, type Speaker } from '../replies.ts';
+import type { AdminHandler } from './handler.ts';
+
+function permissionList(names: PermissionName[], speaker: Speaker): string {
+  return names.map((name) => `**${speaker.say(permissionLabelKey(name))}**`).join(', ');
+}
+
+/**
+ * `/alerts test`: names every permission the bot lacks in the channel, and when it can post,
+ * posts the sample alert through the same renderer and REST call real alerts use.
+ */
+export const testChannel: AdminHandler = async (interaction, context, speaker) => {
+  const { say } = speaker;
+  const channel = interaction.options.getChannel('channel', true);
+  const mention = `<#${channel.id}>`;
+  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+    return respond(interaction, say('channels.wrongType', { channel: mention }));
+  }
+  await deferEphemeral(interaction);
+  const me = await botMember(interaction.guild);
+  const missing = missingIn(channel, me, POSTING_PERMISSIONS);
+  const canManageRoles = me.permissions.has(PermissionFlagsBits.ManageRoles);
+
+  const lines = [say('test.header', { channel: mention })];
+  for (const name of [...POSTING_PERMISSIONS, 'ManageRoles'] as const) {
+    const ok = name === 'ManageRoles' ? canManageRoles : !missing.includes(name);
+    lines.push(`${ok ? '✅' : '❌'} ${say(permissionLabelKey(name))}`);
+  }
+
+  if (missing.length > 0) {
+    lines.push('', say('test.cannotPost', { permissions: permissionList(missing, speaker) }));
+  } else {
+    const view = context.status.sampleAlert(interaction.guildId, speaker.locale);
+    try {
+      const message = (await interaction.client.rest.post(Routes.channelMessages(channel.id), {
+        body: renderAlert(view),
+      })) as RESTPostAPIChannelMessageResult;
+      const link = `https://discord.com/channels/${interaction.guildId}/${channel.id}/${message.id}`;
+      lines.push('', say('test.posted', { link }));
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError)) throw error;
+      lines.push('', say('test.postFailed', { reason: error.message, code: String(error.code) }));
+    }
+  }
+  if (!canManageRoles) lines.push(say('test.noManageRoles'));
+  await respond(interaction, lines.join('\n'));
+};
