@@ -36,6 +36,7 @@ function render(view: AlertView, edited: boolean) {
   const roleIds = [...new Set(view.roleIds.filter((id) => /^\d{1,25}$/.test(id)))];
   const url = httpUrl(view.update.url);
   const headline = headlineOf(view);
+  const description = bodyAfter(headline, view.update.body);
 
   const firstEmoji = topics[0]?.emoji ?? '📰';
   const topicNames = topics.map((topic) => safeText(topic.name[view.locale])).join(' · ');
@@ -48,9 +49,7 @@ function render(view: AlertView, edited: boolean) {
   const embed: APIEmbed = {
     title: safeClip(oneLine(headline), LIMITS.title),
     ...(url ? { url } : {}),
-    ...(view.update.body.trim()
-      ? { description: safeClip(view.update.body, LIMITS.description) }
-      : {}),
+    ...(description ? { description: safeClip(description, LIMITS.description) } : {}),
     author: {
       name: clip(view.sourceName, LIMITS.author),
       ...(httpUrl(view.update.source) ? { url: view.update.source } : {}),
@@ -93,6 +92,27 @@ function orderedTopics(view: AlertView): AlertView['topics'] {
   const urgent = view.topics.filter((topic) => topic.urgency === 'urgent');
   const normal = view.topics.filter((topic) => topic.urgency !== 'urgent');
   return [...urgent, ...normal];
+}
+
+/**
+ * Live blogs often open an update with its headline; the embed shows it as the title
+ * already, so the body starts after it.
+ */
+function bodyAfter(headline: string, body: string): string {
+  const text = body.trim();
+  const lead = oneLine(headline).replace(/\s+/g, '');
+  let matched = 0;
+  let end = 0;
+  while (end < text.length && matched < lead.length) {
+    const char = text[end] as string;
+    if (!/\s/.test(char)) {
+      if (char !== lead[matched]) return text;
+      matched += 1;
+    }
+    end += 1;
+  }
+  const rest = text.slice(end).replace(/^[\s.,;:!?–—-]+/, '');
+  return lead && rest ? rest : text;
 }
 
 function headlineOf(view: AlertView): string {

@@ -89,7 +89,7 @@ export const en = {
     'I can’t send you direct messages, so you are not subscribed to {topic}. Allow direct messages from server members (this server’s Privacy Settings), then run `/subscribe` again.',
 
   // Mention roles
-  'role.name': '{emoji} {name} alerts',
+  'role.name': '{emoji} {name}',
   'role.reason': 'Mention role for /subscribe ({topic})',
   'role.problem.noManageRoles':
     'I can’t give you a role for {topic}: I don’t have the **Manage Roles** permission. An admin can grant it to my role (Server Settings → Roles), or choose an existing role with `/alerts role`.',

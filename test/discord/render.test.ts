@@ -54,6 +54,13 @@ describe('renderAlert', () => {
     }
   });
 
+  test('does not repeat a headline the body opens with', () => {
+    const title = 'Sirens across Kyiv as missiles approach';
+    const body = renderAlert(view({}, { title, body: `${title}.\n\nAir defence is working.` }));
+    expect(embedOf(body).title).toBe(title);
+    expect(embedOf(body).description).toBe('Air defence is working.');
+  });
+
   test('with no roles, nothing at all may be mentioned', () => {
     const body = renderAlert(view({ roleIds: [] }, { title: '@everyone look' }));
     expect(body.allowed_mentions).toEqual({ parse: [], roles: [] });

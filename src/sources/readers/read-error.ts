@@ -1,0 +1,4 @@
+/** The only error `readDocument` throws: one human sentence saying what is wrong. */
+export class ReadError extends Error {
+  override name = 'ReadError';
+}
