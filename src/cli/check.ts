@@ -1,10 +1,19 @@
 import { parseArgs } from 'node:util';
 import { createSourceAccess } from '../app/source-access.ts';
-import { parseConfig } from '../config.ts';
+import { type Config, parseConfig } from '../config.ts';
 import { sourceName } from '../core/alert.ts';
 import { readDocument } from '../sources/read.ts';
 import { loadBuiltinTopics } from '../topics/builtin.ts';
 import { Matcher, toMatchable } from '../topics/matcher.ts';
+
+async function readTarget(target: string, config: Config) {
+  const fetched = await createSourceAccess(config).fetchSource(target, {});
+  if (fetched.status !== 'ok') throw new Error('answered 304 Not Modified to a fresh request');
+  return readDocument(fetched.body, {
+    source: target,
+    ...(fetched.contentType ? { contentType: fetched.contentType } : {}),
+  });
+}
 
 /** `check`: what the bot would see in one live blog, and which topics each update matches. */
 export async function runCheck(args: string[]): Promise<void> {
@@ -17,12 +26,8 @@ export async function runCheck(args: string[]): Promise<void> {
   if (!target)
     throw new Error('check needs a URL or a file: liveblog-alerts check <url-or-file> [--json]');
   const config = parseConfig(process.env);
-  const fetched = await createSourceAccess(config).fetchSource(target, {});
-  if (fetched.status !== 'ok')
-    throw new Error(`${target} answered 304 Not Modified to a fresh request`);
-  const read = readDocument(fetched.body, {
-    source: target,
-    ...(fetched.contentType ? { contentType: fetched.contentType } : {}),
+  const read = await readTarget(target, config).catch((error: unknown) => {
+    throw new Error(`${target}: ${error instanceof Error ? error.message : String(error)}`);
   });
   const matcher = new Matcher((await loadBuiltinTopics()).map(toMatchable));
   for (const warning of read.warnings) process.stderr.write(`warning: ${warning}\n`);

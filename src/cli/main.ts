@@ -53,4 +53,10 @@ async function main(argv: string[]): Promise<void> {
   await command.run(rest);
 }
 
+// Output piped into `head` and closed early is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).catch((error: unknown) => fail(error));
