@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import type { Config } from '../config.ts';
 import { createHttpFetcher, type FetchResult } from '../sources/fetch.ts';
 import { readLocalSource } from '../sources/local-file.ts';
@@ -16,17 +17,26 @@ export interface SourceAccess {
   validateNew(url: string): Promise<string>;
 }
 
+export interface SourceAccessOptions {
+  /** Replaces the system resolver (tests); its answers still pass the address policy. */
+  lookup?: LookupFunction;
+}
+
 /**
  * How sources are reached: http(s) through the guarded fetcher, local snapshot files only
  * when the operator named them in SOURCES (an admin can only add http(s) URLs).
  */
-export function createSourceAccess(config: Config): SourceAccess {
+export function createSourceAccess(
+  config: Config,
+  options: SourceAccessOptions = {},
+): SourceAccess {
   const http = createHttpFetcher({
     userAgent: USER_AGENT,
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
     maxRedirects: 5,
     allowPrivate: config.ALLOW_PRIVATE_SOURCES,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
   });
   return {
     async fetchSource(source, validators) {

@@ -2,6 +2,7 @@ import { type CustomTopic, customTopicKey, type GuildSettings } from '../core/gu
 import type { TopicInfo, TopicMatch } from '../core/topic.ts';
 import type { Update } from '../core/update.ts';
 import type { TopicDefinition } from '../topics/definition.ts';
+import { guildTopicToMatchable } from '../topics/guild-topic.ts';
 import { type MatchableTopic, Matcher, toMatchable } from '../topics/matcher.ts';
 import type { TopicDirectory } from './context.ts';
 
@@ -60,11 +61,7 @@ export class Topics implements TopicDirectory {
     const topics = this.definitions.map(toMatchable);
     for (const guild of this.guilds.all()) {
       for (const topic of guild.customTopics) {
-        topics.push({
-          id: customTopicKey(guild.guildId, topic.slug),
-          include: topic.include,
-          exclude: topic.exclude,
-        });
+        topics.push(guildTopicToMatchable(topic, customTopicKey(guild.guildId, topic.slug)));
       }
     }
     return topics;

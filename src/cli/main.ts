@@ -15,7 +15,7 @@ Run \`liveblog-alerts <command> --help\` for a command's options.
 Settings come from the environment and .env (see .env.example).`;
 
 // Each subcommand is loaded only when asked for, so `--help` and config errors answer at once.
-const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+const commands: Record<string, { help: string; run: (args: string[]) => Promise<unknown> }> = {
   start: {
     help: 'Usage: liveblog-alerts start\n\nConnects to Discord and polls live blogs on POLL_CRON until SIGINT/SIGTERM.',
     run: async () => (await import('./start.ts')).runStart(),

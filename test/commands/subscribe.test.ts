@@ -21,7 +21,7 @@ test('/subscribe creates a mentionable topic role, gives it, stores it, and answ
   expect(outcome.ephemeral).toBe(true);
   const roleId = h.context.stored(h.guildId).roles['air-raid'];
   expect(roleId).toBeDefined();
-  expect(h.server.roles(h.guildId)).toContainEqual({ id: roleId, name: '🚨 Air raid alerts' });
+  expect(h.server.roles(h.guildId)).toContainEqual({ id: roleId, name: '🚨 Air raid' });
   expect(h.server.memberRoles(h.guildId, h.user('olena'))).toEqual([roleId]);
   expect(outcome.reply.content).toContain(`<@&${roleId}>`);
   expect(outcome.reply.content).toContain(`<#${h.channel('alerts')}>`);

@@ -1,0 +1,110 @@
+import type { TopicDefinitionInput } from '../src/topics/definition.ts';
+
+// New pledges, deliveries, votes, pauses and cuts of military, financial or humanitarian aid
+// to Ukraine. Weapons going to Russia, aid elsewhere, first aid and political jabs that
+// merely mention aid are excluded.
+const GOODS =
+  'weapon | arms | ammunition | munition | shell | missile | rocket | tank | armored vehicle | ' +
+  'fighter jet | f 16 | himars | atacms | patriot | iris t | nasams | storm shadow | taurus | ' +
+  'air defense system | air defense | artillery | howitzer | drone | generator | transformer | ' +
+  'equipment | abrams | leopard | bradley | mirage | gripen | anti personnel mine | anti tank mine | landmine';
+
+export default {
+  id: 'aid',
+  name: { en: 'Aid to Ukraine', uk: 'Допомога Україні' },
+  description: {
+    en: 'Military, financial and humanitarian aid to Ukraine: pledges, packages, deliveries, votes, pauses',
+    uk: 'Військова, фінансова й гуманітарна допомога Україні: пакети, поставки, голосування, паузи',
+  },
+  emoji: '📦',
+  color: 0x16a34a,
+  urgency: 'normal',
+  include: {
+    en: [
+      'military aid | humanitarian aid | financial aid | economic aid | lethal aid | defense aid | weapons aid',
+      'aid package | aid bill | aid delivery | aid deliveries | aid shipment | aid convoy | aid tranche',
+      'aid to ukraine | aid for ukraine | ukraine aid | aid to kyiv | aid for kyiv',
+      'aid + ukraine | kyiv | zelensky',
+      'military support | military assistance | security assistance | defense support + pledge | promise | send | provide | # bn | # billion | # million | # m | package | worth | new | announce | approve | allocate',
+      'security assistance package | support package | military package | package of military | package of aid | package of support | package for ukraine',
+      'package + weapon | ammunition | military | aid | support | grant | loan | air defense | shell | missile',
+      'weapons deliveries | arms deliveries | weapons shipment | arms shipment | weapons delivery',
+      'deliveries of | delivery of | shipment of + weapon | arms | ammunition | shell | missile | tank | equipment | aid',
+      `send | deliver | supply | provide | transfer | hand over | donate | gift | pledge | promise | allocate + ${GOODS} + ukraine | kyiv | ukrainian | zelensky`,
+      `arrive in ukraine | reach ukraine | arrive in kyiv | deliver to ukraine | hand over to ukraine + ${GOODS} | shipment | consignment`,
+      'pledge | promise | allocate | approve | announce | earmark | commit | unveil | unlock | disburse | grant | lend | contribute | channel | release | send | provide | transfer + # bn | # billion | # million | # m | # tn + ukraine | kyiv | ukrainian',
+      'budget support | macro financial assistance | macrofinancial assistance | financial support + ukraine | kyiv | # bn | # billion | # million',
+      'send ukraine | supply ukraine | lend ukraine | give ukraine | provide ukraine',
+      `ukraine receive | kyiv receive | ukraine has received | ukraine received + ${GOODS}`,
+      'weapon | arms | ammunition | shell + to ukraine | for ukraine | to kyiv | for kyiv',
+      'loan + ukraine | kyiv | ukrainian | frozen russian assets | frozen assets',
+      'tranche + ukraine | kyiv | loan | aid | # bn | # billion',
+      'humanitarian convoy | humanitarian cargo | humanitarian shipment',
+      'convoy + food | medicine | generator | humanitarian | aid',
+      'funding for ukraine | funding to ukraine',
+      'sale | sell + ukraine | kyiv + approve | weapon | missile | # m | # million | # bn | # billion | patriot | air defense',
+    ],
+    uk: [
+      'військова допомога | гуманітарна допомога | фінансова допомога | макрофінансова допомога | оборонна допомога | безпекова допомога',
+      'допомога україні | допомогу україні',
+      'пакет + допомоги | підтримки | зброї | озброєння | боєприпасів | військової',
+      'передала | передасть | передав | передали | надасть | надала | надали | виділила | виділить | виділили | поставить | постачання | поставки + зброї | зброю | боєприпаси | боєприпасів | снаряди | снарядів | танки | танків | ппо | ракети | ракет | техніки | генератори | трансформатори | винищувачі | дрони | дронів | бпла',
+      'виділить | виділила | виділили | надасть | надала | передасть | спрямує | спрямувала | пообіцяла | пообіцяв | виплатить | погодили | погодив | затвердили | затвердив | схвалили | схвалив | схвалила | ухвалили + млн | мільйонів | мільйона | млрд | мільярдів | мільярда + україні | україна | києву',
+      'фінансова підтримка | фінансової підтримки | бюджетна підтримка | бюджетної підтримки + україна | млрд | мільярдів | мільйонів | млн',
+      'гуманітарний конвой | гуманітарний вантаж | гуманітарна допомога',
+      'кредит | позика + україні | україна',
+      'транш + україні | україна | кредиту | допомоги',
+    ],
+    ru: [
+      'военная помощь | гуманитарная помощь | финансовая помощь | макрофинансовая помощь',
+      'помощь украине | помощи украине',
+      'пакет + помощи | поддержки | вооружений | оружия | боеприпасов | военной',
+      'передаст | передала | передали | выделит | выделила | выделили | поставит | поставки + оружия | оружие | боеприпасы | боеприпасов | снаряды | снарядов | танки | танков | пво | ракеты | ракет | техники | генераторы | трансформаторы | истребители | дроны | дронов | бпла',
+      'выделит | выделила | выделили | предоставит | предоставила | передаст | направит | направила | пообещала | пообещал | выплатит | согласовали | утвердили | утвердил | одобрили | одобрил | одобрила + млн | миллионов | миллиона | млрд | миллиардов | миллиарда + украине | украина | киеву',
+      'финансовая поддержка | финансовой поддержки | бюджетная поддержка | бюджетной поддержки + украина | млрд | миллиардов | миллионов | млн',
+      'гуманитарный конвой | гуманитарный груз',
+      'кредит | кредита + украине | украина',
+      'транш + украине | украина | кредита | помощи',
+    ],
+  },
+  exclude: {
+    en: [
+      'first aid',
+      'aid agency',
+      'aid agencies',
+      'aid worker',
+      'aid organization',
+      'hearing aid',
+      'legal aid',
+      'sudan',
+      'gaza',
+      'mock',
+      'joke',
+      'criticize',
+      'criticism',
+      'swipe',
+      'jab',
+      'tirade',
+      'ridicule',
+      'blank check',
+      'campaign ad',
+      'weapon | arms | drone | missile | shell | ammunition | munition + to russia | to moscow',
+      'from iran | from north korea | iran supply | iran send | iran deliver | north korea send | north korea supply | pyongyang',
+      'short supply',
+      'if',
+      'nuclear weapon',
+      'with the aid of',
+      'russia send | moscow send | russian forces send | into ukraine | against ukraine | at ukraine',
+    ],
+    uk: [
+      'перша допомога',
+      'першої допомоги',
+      'медична допомога',
+      'психологічна допомога',
+      'до росії',
+      'іран',
+      'кндр',
+    ],
+    ru: ['первая помощь', 'медицинская помощь', 'в россию', 'иран', 'кндр'],
+  },
+} satisfies TopicDefinitionInput;

@@ -1,0 +1,90 @@
+import type { TopicDefinitionInput } from '../src/topics/definition.ts';
+
+// Damage to or outages of power, heating, water, rail, ports, bridges and the grain
+// corridor. Nuclear plants belong to `nuclear`; concerts named "Blackout" and media
+// blackouts are excluded.
+const ASSETS =
+  'power plant | power station | thermal power | hydroelectric | hydropower | hydro plant | ' +
+  'dam | substation | power line | transmission line | power grid | energy grid | grid | ' +
+  'energy facility | energy facilities | energy infrastructure | energy system | energy sector | ' +
+  'generating facility | generating facilities | generating capacity | gas production | ' +
+  'gas facility | gas facilities | gas infrastructure | gas storage | gas pipeline | ' +
+  'boiler | heating plant | water supply | pumping station | water main | water utility | ' +
+  'railway | rail line | railway station | train station | rail bridge | bridge | port | ' +
+  'seaport | port infrastructure | grain terminal | grain silo | shipping | vessel | metro | subway | tunnel';
+const DAMAGE =
+  'hit | strike | damage | destroy | attack | target | shell | knock out | disable | disrupt | ' +
+  'cut | restore | repair | outage | offline | fire | blaze | explosion | collapse | blow up | ' +
+  'closure | shut | flood | suspend | close to traffic | closed for';
+
+export default {
+  id: 'infrastructure',
+  name: { en: 'Infrastructure', uk: 'Інфраструктура' },
+  description: {
+    en: 'Damage to and outages of power, heating, water, rail, ports and bridges; blackouts and power cuts',
+    uk: 'Пошкодження й відключення світла, тепла, води, залізниці, портів і мостів; блекаути',
+  },
+  emoji: '⚡',
+  color: 0xeab308,
+  urgency: 'normal',
+  include: {
+    en: [
+      'blackout | power cut | power outage | electricity outage | rolling blackout | power rationing',
+      'outage + power | electricity | hour | schedule | household | consumer | region | emergency | grid | heating | water | light | energy | #',
+      'emergency shutdown | scheduled shutdown | emergency power cuts | outage schedule | hourly outage',
+      'without power | without electricity | without heating | without heat | without water | without running water | without gas | without light',
+      'electricity | heating | water + restore | cut off | without | shortage | deficit | disrupt | lose | reconnect | switch off',
+      'power + restore | cut off | reconnect | switch off | shortage | deficit',
+      `${ASSETS} + ${DAMAGE}`,
+      'grain corridor | shipping corridor | black sea corridor | grain export | grain exports',
+      'train | trains | railway | ukrzaliznytsia + delay | late | cancel | suspend | reroute | halt | disrupt',
+      'running water | water supply + cut | restore | without | damage | outage | off',
+    ],
+    uk: [
+      'відключення світла | відключення електроенергії | відключення електрики | графік відключень | графіки відключень | аварійні відключення | стабілізаційні відключення | погодинні відключення',
+      'знеструмлено | знеструмлення | знеструмлені',
+      'немає світла | немає води | немає гарячої води | немає тепла | немає опалення | немає електроенергії | без світла | без електроенергії | без електропостачання | без тепла | без опалення | без води | без водопостачання | без газу',
+      'блекаут',
+      'газовидобування | газова інфраструктура | газової інфраструктури | газотранспортна система | нафтогаз | тепломережа | тепломережі | водогін | водогону | енергосистема | енергосистему | енергосистеми | енергетичний об’єкт | енергетичні об’єкти | енергетичних об’єктів | енергетична інфраструктура | енергетичної інфраструктури | об’єкт енергетики | об’єкти енергетики | підстанція | підстанції | лінії електропередач | лінія електропередачі | тес | тец | гес | електростанція | теплоелектростанція + удар | атака | атакував | пошкоджено | пошкодження | пошкоджені | влучання | зруйновано | знеструмлення | відключення | обстріл | пожежа',
+      'укренерго + відключення | пошкодження | дефіцит | атака | удар',
+      'залізниця | залізниці | укрзалізниця | поїзди | потяги + затримка | затримуються | затримки | пошкодження | пошкоджено | удар | атака | обстріл',
+      'порт | порту | портова інфраструктура | мосту | мости | мостів + удар | атака | пошкоджено | пошкодження | зруйновано | обстріл',
+      'водопостачання | теплопостачання | електропостачання | опалення + відновлено | відновили | пошкоджено | відсутнє | припинено | перебої',
+      'зерновий коридор | морський коридор',
+    ],
+    ru: [
+      'отключения света | отключения электроэнергии | отключение электричества | графики отключений | аварийные отключения | стабилизационные отключения | почасовые отключения',
+      'обесточено | обесточены | обесточивание',
+      'нет света | нет воды | нет горячей воды | нет отопления | нет электроэнергии | без света | без электричества | без электроэнергии | без тепла | без отопления | без воды | без газа',
+      'блэкаут | блекаут',
+      'газодобыча | газовая инфраструктура | газовой инфраструктуры | нафтогаз | теплосеть | теплосети | водопровод | энергосистема | энергосистему | энергетический объект | энергетические объекты | энергетической инфраструктуры | энергетическая инфраструктура | объект энергетики | объекты энергетики | подстанция | подстанции | линии электропередачи | тэс | тэц | гэс | электростанция + удар | атака | атаковали | повреждено | повреждения | попадание | разрушено | обесточивание | отключения | обстрел | пожар',
+      'укрэнерго + отключения | повреждения | дефицит | атака | удар',
+      'железная дорога | железной дороги | укрзализныця | поезда + задержка | задерживаются | задержки | повреждения | повреждено | удар | атака | обстрел',
+      'порт | порта | портовая инфраструктура | мост | моста + удар | атака | повреждено | повреждения | разрушено | обстрел',
+      'водоснабжение | теплоснабжение | электроснабжение | отопление + восстановлено | восстановили | повреждено | отсутствует | прекращено | перебои',
+      'зерновой коридор | морской коридор',
+    ],
+  },
+  exclude: {
+    en: [
+      'nuclear power plant | nuclear plant | nuclear power station | nuclear station',
+      'reactor',
+      'cooling water',
+      'concert',
+      'orchestra',
+      'festival',
+      'film',
+      'exhibition',
+      'museum',
+      'anniversary',
+      'sanction',
+      'power sharing',
+      'safe from | protect from | shelter from',
+      'call off',
+      'trade union | pay offer | pay deal | industrial action | walkout | picket',
+      'media blackout | news blackout | information blackout',
+    ],
+    uk: ['аес', 'заес', 'концерт', 'фільм', 'виставка'],
+    ru: ['аэс', 'заэс', 'концерт', 'фильм', 'выставка'],
+  },
+} satisfies TopicDefinitionInput;

@@ -1,0 +1,252 @@
+import type { TopicDefinition } from './definition.ts';
+import { wordsOf } from './normalise.ts';
+import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
+
+/** A topic as the matcher sees it: phrases of any language (see phrase.ts for the syntax). */
+export interface MatchableTopic {
+  id: string;
+  include: string[];
+  exclude: string[];
+  /** Read phrases as plain words: "+", "|" and "#" are just text (user-typed keywords). */
+  plain?: boolean;
+}
+
+/** A topic found in an update, with the words of its definition that found it ("supply + shells"). */
+export interface TopicMatch {
+  topicId: string;
+  phrases: string[];
+}
+
+/** One run of consecutive words, shared by every phrase that contains it. */
+interface Atom {
+  keys: string[];
+  /** The phrase parts this run satisfies, each packed as `rule << PART_BITS | part`. */
+  uses: number[];
+  /** For each use, the alternative's text as written: what the alert says matched. */
+  texts: string[];
+}
+
+/** One include or exclude phrase of one topic. */
+interface Rule {
+  topic: number;
+  text: string;
+  exclude: boolean;
+  /** Bit mask with one bit per "+" part; the rule holds when all bits are set in a sentence. */
+  full: number;
+}
+
+const PART_BITS = 3; // phrase.ts allows MAX_PARTS = 8 parts
+const PART_MASK = (1 << PART_BITS) - 1;
+
+export function toMatchable(def: TopicDefinition): MatchableTopic {
+  return {
+    id: def.id,
+    include: [...def.include.en, ...def.include.uk, ...def.include.ru],
+    exclude: [...def.exclude.en, ...def.exclude.uk, ...def.exclude.ru],
+  };
+}
+
+/**
+ * Finds topics in updates. Built once per topic set; each update is tokenised and stemmed
+ * once, then every word is looked up in an index keyed by the first word of each phrase, so
+ * the cost per update grows with the words of the update and the phrases that actually
+ * start there, not with the number of topics. No regular expression is built from phrases.
+ *
+ * A topic matches when one of its include phrases holds in a sentence where none of its
+ * exclude phrases holds ("air-raid shelter turned museum" is no alert if "museum" is
+ * excluded), so an exclusion in one sentence does not silence a real alert in the next.
+ * Topics sharing an id are merged.
+ */
+export class Matcher {
+  private readonly topicIds: string[] = [];
+  /** Rules are numbered topic by topic, in definition order: sorting ids sorts the output. */
+  private readonly rules: Rule[] = [];
+  private readonly atoms: Atom[] = [];
+  private readonly index = new Map<string, number[]>();
+  private readonly atomIndex = new Map<string, number>();
+  // Per-match bookkeeping, reused: match() is synchronous, so one set per Matcher is enough.
+  private readonly ruleMask: Int32Array;
+  private readonly ruleStamp: Uint32Array;
+  private readonly topicExcluded: Uint32Array;
+  /** Per rule and part, the text of the alternative that satisfied it in this sentence. */
+  private readonly partText: string[] = [];
+  private stamp = 0;
+
+  constructor(topics: MatchableTopic[]) {
+    const merged = new Map<string, MatchableTopic[]>();
+    for (const topic of topics) {
+      const same = merged.get(topic.id);
+      if (same) same.push(topic);
+      else merged.set(topic.id, [topic]);
+    }
+    for (const [id, parts] of merged) {
+      const t = this.topicIds.length;
+      this.topicIds.push(id);
+      for (const part of parts) this.addRules(t, part.include, part.plain === true, false);
+      for (const part of parts) this.addRules(t, part.exclude, part.plain === true, true);
+    }
+    this.ruleMask = new Int32Array(this.rules.length);
+    this.ruleStamp = new Uint32Array(this.rules.length);
+    this.topicExcluded = new Uint32Array(this.topicIds.length);
+  }
+
+  /** How big the index is (for benchmarks and diagnostics). */
+  get size(): { topics: number; phrases: number; wordRuns: number } {
+    return {
+      topics: this.topicIds.length,
+      phrases: this.rules.length,
+      wordRuns: this.atoms.length,
+    };
+  }
+
+  private addRules(topic: number, texts: string[], plain: boolean, exclude: boolean) {
+    for (const text of texts) {
+      const compiled = plain ? plainPhraseParts(text) : phraseParts(text);
+      // A phrase without words can never match; definitions and guild topics reject it earlier.
+      if (compiled !== undefined) this.addRule(topic, text, compiled, exclude);
+    }
+  }
+
+  private addRule(topic: number, text: string, compiled: PhraseAlternative[][], exclude: boolean) {
+    const rule = this.rules.length;
+    this.rules.push({ topic, text, exclude, full: (1 << compiled.length) - 1 });
+    compiled.forEach((alternatives, part) => {
+      for (const { keys, text: said } of alternatives) {
+        const signature = keys.join(' ');
+        let a = this.atomIndex.get(signature);
+        if (a === undefined) {
+          a = this.atoms.length;
+          this.atomIndex.set(signature, a);
+          this.atoms.push({ keys, uses: [], texts: [] });
+          const first = keys[0] as string;
+          const bucket = this.index.get(first);
+          if (bucket) bucket.push(a);
+          else this.index.set(first, [a]);
+        }
+        const atom = this.atoms[a] as Atom;
+        atom.uses.push((rule << PART_BITS) | part);
+        atom.texts.push(said);
+      }
+    });
+  }
+
+  match(text: { title: string; body: string }): TopicMatch[] {
+    const { keys, numeric, sentence } = wordsOf(text.title, text.body);
+    const hitSentences: number[] = [];
+    const hitAtoms: number[] = [];
+    const byNumber = this.index.get(NUMBER_KEY);
+    for (let i = 0; i < keys.length; i += 1) {
+      const byWord = this.index.get(keys[i] as string);
+      if (byWord) this.collectHits(byWord, i, keys, numeric, sentence, hitSentences, hitAtoms);
+      if (byNumber && numeric[i]) {
+        this.collectHits(byNumber, i, keys, numeric, sentence, hitSentences, hitAtoms);
+      }
+    }
+    if (hitAtoms.length === 0) return [];
+    return this.group(this.resolve(hitSentences, hitAtoms));
+  }
+
+  private collectHits(
+    candidates: number[],
+    start: number,
+    keys: string[],
+    numeric: boolean[],
+    sentence: number[],
+    hitSentences: number[],
+    hitAtoms: number[],
+  ) {
+    const s = sentence[start] as number;
+    for (const a of candidates) {
+      const atomKeys = (this.atoms[a] as Atom).keys;
+      let ok = start + atomKeys.length <= keys.length;
+      for (let j = 1; ok && j < atomKeys.length; j += 1) {
+        const want = atomKeys[j];
+        const at = start + j;
+        ok =
+          sentence[at] === s &&
+          (want === keys[at] || (want === NUMBER_KEY && numeric[at] === true));
+      }
+      if (ok) {
+        hitSentences.push(s);
+        hitAtoms.push(a);
+      }
+    }
+  }
+
+  /** Word-run hits (in sentence order) → the include rules that hold, sentence by sentence. */
+  private resolve(hitSentences: number[], hitAtoms: number[]): { rule: number; said: string }[] {
+    const { ruleMask, ruleStamp, topicExcluded, rules } = this;
+    const matched: { rule: number; said: string }[] = [];
+    const touched: number[] = [];
+    let from = 0;
+    while (from < hitAtoms.length) {
+      const s = hitSentences[from];
+      const stamp = this.nextStamp();
+      touched.length = 0;
+      let to = from;
+      for (; to < hitAtoms.length && hitSentences[to] === s; to += 1) {
+        const atom = this.atoms[hitAtoms[to] as number] as Atom;
+        for (let u = 0; u < atom.uses.length; u += 1) {
+          const use = atom.uses[u] as number;
+          const r = use >>> PART_BITS;
+          this.partText[use] = atom.texts[u] as string;
+          if (ruleStamp[r] !== stamp) {
+            ruleStamp[r] = stamp;
+            ruleMask[r] = 0;
+            touched.push(r);
+          }
+          ruleMask[r] = (ruleMask[r] as number) | (1 << (use & PART_MASK));
+        }
+      }
+      for (const r of touched) {
+        const rule = rules[r] as Rule;
+        if (rule.exclude && ruleMask[r] === rule.full) topicExcluded[rule.topic] = stamp;
+      }
+      for (const r of touched) {
+        const rule = rules[r] as Rule;
+        if (!rule.exclude && ruleMask[r] === rule.full && topicExcluded[rule.topic] !== stamp) {
+          matched.push({ rule: r, said: this.said(r, rule.full) });
+        }
+      }
+      from = to;
+    }
+    return matched;
+  }
+
+  /** The words that satisfied each part of a rule, joined as the definition joins them. */
+  private said(rule: number, full: number): string {
+    const parts: string[] = [];
+    for (let part = 0; (full >>> part) & 1; part += 1) {
+      parts.push(this.partText[(rule << PART_BITS) | part] as string);
+    }
+    return parts.join(' + ');
+  }
+
+  /** Matched rules → one TopicMatch per topic, in definition order, with what matched. */
+  private group(matched: { rule: number; said: string }[]): TopicMatch[] {
+    const out: TopicMatch[] = [];
+    let last: TopicMatch | undefined;
+    let lastTopic = -1;
+    for (const { rule: r, said } of [...matched].sort((a, b) => a.rule - b.rule)) {
+      const rule = this.rules[r] as Rule;
+      if (rule.topic !== lastTopic || !last) {
+        last = { topicId: this.topicIds[rule.topic] as string, phrases: [] };
+        out.push(last);
+        lastTopic = rule.topic;
+      }
+      // The same words may satisfy several rules (say in two languages' lists).
+      if (!last.phrases.includes(said)) last.phrases.push(said);
+    }
+    return out;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.stamp = 0;
+      this.ruleStamp.fill(0);
+      this.topicExcluded.fill(0);
+    }
+    this.stamp += 1;
+    return this.stamp;
+  }
+}
