@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { StoreLockedError } from '../../src/store/process-lock.ts';
 import { Records } from '../../src/store/records.ts';
 
 const Note = z.object({ text: z.string(), count: z.number() });
