@@ -16,7 +16,6 @@ import { showStatus } from '../src/discord/alerts/status.ts';
 import { testChannel } from '../src/discord/alerts/test-channel.ts';
 import { addGuildTopic, removeGuildTopic } from '../src/discord/alerts/topics.ts';
 import { describe } from '../src/discord/command-text.ts';
-import { replyGuildOnly } from '../src/discord/member-topics.ts';
 import { ensureManageGuild } from '../src/discord/permissions.ts';
 import { respond, speakerFor } from '../src/discord/replies.ts';
 
@@ -116,11 +115,10 @@ const handlers: Record<string, AdminHandler> = {
 };
 
 export async function execute(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction<'cached'>,
   context: CommandContext,
 ): Promise<void> {
   const speaker = speakerFor(interaction);
-  if (!interaction.inCachedGuild()) return replyGuildOnly(interaction, speaker);
   if (!(await ensureManageGuild(interaction))) return;
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);

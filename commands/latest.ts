@@ -10,7 +10,6 @@ import { sourceName } from '../src/core/alert.ts';
 import { describe } from '../src/discord/command-text.ts';
 import {
   answerTopicAutocomplete,
-  replyGuildOnly,
   topicFromOption,
   topicShortName,
 } from '../src/discord/member-topics.ts';
@@ -31,11 +30,10 @@ export const data = describe(new SlashCommandBuilder().setName('latest'), 'cmd.l
   );
 
 export async function execute(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction<'cached'>,
   context: CommandContext,
 ): Promise<void> {
   const speaker = speakerFor(interaction);
-  if (!interaction.inCachedGuild()) return replyGuildOnly(interaction, speaker);
   const count = CountSchema.safeParse(interaction.options.getInteger('count') ?? undefined);
   if (!count.success) return respondLines(interaction, [speaker.say('latest.badCount')]);
   const topic =

@@ -13,7 +13,6 @@ import {
   answerTopicAutocomplete,
   channelMentions,
   channelsCarrying,
-  replyGuildOnly,
   topicFromOption,
   topicShortName,
 } from '../src/discord/member-topics.ts';
@@ -48,11 +47,10 @@ export const data = describe(new SlashCommandBuilder().setName('subscribe'), 'cm
 type GuildInteraction = ChatInputCommandInteraction<'cached'>;
 
 export async function execute(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction<'cached'>,
   context: CommandContext,
 ): Promise<void> {
   const speaker = speakerFor(interaction);
-  if (!interaction.inCachedGuild()) return replyGuildOnly(interaction, speaker);
   const delivery = DeliverySchema.safeParse(interaction.options.getString('delivery') ?? undefined);
   if (!delivery.success) return respond(interaction, speaker.say('subscribe.badDelivery'));
   const topic = await topicFromOption(interaction, context, speaker);

@@ -8,7 +8,6 @@ import { describe } from '../src/discord/command-text.ts';
 import {
   channelMentions,
   channelsCarrying,
-  replyGuildOnly,
   subscriptionOf,
   topicLabel,
 } from '../src/discord/member-topics.ts';
@@ -20,11 +19,10 @@ export const data = describe(
 ).setContexts(InteractionContextType.Guild);
 
 export async function execute(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction<'cached'>,
   context: CommandContext,
 ): Promise<void> {
   const speaker = speakerFor(interaction);
-  if (!interaction.inCachedGuild()) return replyGuildOnly(interaction, speaker);
   const { locale, say } = speaker;
   const settings = context.settings.get(interaction.guildId);
 

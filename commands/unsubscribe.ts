@@ -8,7 +8,6 @@ import type { CommandContext } from '../src/app/context.ts';
 import { describe } from '../src/discord/command-text.ts';
 import {
   answerTopicAutocomplete,
-  replyGuildOnly,
   topicFromOption,
   topicShortName,
 } from '../src/discord/member-topics.ts';
@@ -29,11 +28,10 @@ export const data = describe(new SlashCommandBuilder().setName('unsubscribe'), '
   );
 
 export async function execute(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction<'cached'>,
   context: CommandContext,
 ): Promise<void> {
   const speaker = speakerFor(interaction);
-  if (!interaction.inCachedGuild()) return replyGuildOnly(interaction, speaker);
   const topic = await topicFromOption(interaction, context, speaker);
   if (!topic) return;
   await deferEphemeral(interaction);

@@ -12,7 +12,11 @@ import type { CommandContext } from '../app/context.ts';
 /** What every file in `commands/` exports, the way the discord.js guide lays it out. */
 export interface SlashCommandModule {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  /** Commands run only in servers: the dispatcher answers anywhere else. */
+  execute(
+    interaction: ChatInputCommandInteraction<'cached'>,
+    context: CommandContext,
+  ): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
 

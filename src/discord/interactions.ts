@@ -37,6 +37,11 @@ export async function handleInteraction(
       await respond(interaction, t(localeOf(interaction.locale), 'error.unknownCommand'));
       return;
     }
+    // Every command works on one server's settings: checked once here, not in each command.
+    if (!interaction.inCachedGuild()) {
+      await respond(interaction, t(localeOf(interaction.locale), 'error.guildOnly'));
+      return;
+    }
     await command.execute(interaction, context);
   } catch (error) {
     await apologise(interaction, error, context);

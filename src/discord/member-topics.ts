@@ -85,10 +85,3 @@ export async function answerTopicAutocomplete(
     topicChoices(context.topics.list(guildId), typed, localeOf(interaction.locale)),
   );
 }
-
-export async function replyGuildOnly(
-  interaction: ChatInputCommandInteraction,
-  speaker: Speaker,
-): Promise<void> {
-  await respond(interaction, speaker.say('error.guildOnly'));
-}
