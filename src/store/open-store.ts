@@ -35,6 +35,13 @@ async function openSqlite(path: string): Promise<KeyValueStore> {
   const release = claimStoreFile(file);
   try {
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    // Only this process uses the file (the claim above), so write-ahead logging is safe, and
+    // with synchronous=NORMAL a commit no longer waits for fsync: each write is ~10× cheaper,
+    // which the outbox needs to keep up with Discord's 50 requests/s. A power loss may undo
+    // the last commits (never corrupt the file); redone work reuses the same delivery ids
+    // and nonces, so it does not double alerts.
+    await adapter.query('PRAGMA journal_mode = WAL');
+    await adapter.query('PRAGMA synchronous = NORMAL');
     const keyv = new Keyv({ store: adapter, namespace: NAMESPACE });
     const store = wrapKeyv(keyv);
     // Opening is lazy in the adapter; touch it now so a bad file fails at start-up.

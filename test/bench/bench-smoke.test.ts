@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { FIGURES, runBench } from '../../src/bench/run-bench.ts';
+
+// Smoke test only: `--quick` runs every figure with small counts and checks the report is
+// complete. The figures themselves are machine-dependent and never asserted.
+describe('npm run bench --quick', () => {
+  it('prints a row with a measured number for every figure, a verdict each, and the topic accuracy', async () => {
+    const report = await runBench(
+      ['--quick'],
+      () => undefined,
+      () => undefined,
+    );
+
+    expect(report.results.map((r) => r.id)).toEqual(FIGURES.map((f) => f.id));
+    for (const result of report.results) {
+      expect(result.measured, `figure ${result.id}: ${result.notes?.join(' ')}`).toMatch(/\d/);
+      expect(report.text).toContain(`| ${result.id} |`);
+      expect(report.text).toMatch(new RegExp(`(PASS|MISS) {2}${result.id}\\. `));
+    }
+    expect(report.text).toContain('how it was measured');
+    expect(report.text).toMatch(/topic\s+tp\s+fp\s+fn\s+precision\s+recall/);
+  }, 120_000);
+
+  it('refuses an unknown option rather than measuring something else', async () => {
+    await expect(
+      runBench(
+        ['--fast'],
+        () => undefined,
+        () => undefined,
+      ),
+    ).rejects.toThrow(/unknown option "--fast"/);
+  });
+});
