@@ -7,7 +7,37 @@ const GOODS =
   'weapon | arms | ammunition | munition | shell | missile | rocket | tank | armored vehicle | ' +
   'fighter jet | f 16 | himars | atacms | patriot | iris t | nasams | storm shadow | taurus | ' +
   'air defense system | air defense | artillery | howitzer | drone | generator | transformer | ' +
-  'equipment | abrams | leopard | bradley | mirage | gripen | anti personnel mine | anti tank mine | landmine';
+  'equipment | abrams | leopard | bradley | mirage | gripen | anti personnel mine | anti tank mine | landmine | ' +
+  'interceptor | armored carrier | armored personnel carrier | infantry fighting vehicle | ' +
+  'long range weapon | long range missile | battery | radar | helicopter | aircraft | ' +
+  'anti drone system | electronic warfare system';
+
+// Ukrainian and Russian verbs are listed form by form (future, past, plural): the stemmer
+// joins case endings, not verb forms.
+const UK_GIVE =
+  'передала | передасть | передав | передали | передадуть | надасть | надала | надали | надав | ' +
+  'нададуть | виділила | виділить | виділили | виділять | виділив | виділяє | поставить | ' +
+  'постачання | поставки | поставка | спрямує | спрямувала | спрямували | пообіцяла | пообіцяв | ' +
+  'пообіцяли | профінансує | профінансувала | перерахувала | перерахував | перерахували | ' +
+  'оголосила | оголосив | оголосили | відправила | відправить | відправили | закупить | закупила';
+const UK_GOODS =
+  'зброї | зброю | озброєння | боєприпаси | боєприпасів | снаряди | снарядів | танки | танків | ' +
+  'ппо | системи ппо | систему ппо | patriot | iris t | ракети | ракет | техніки | бронетехніку | ' +
+  'генератори | генераторів | трансформатори | винищувачі | винищувачів | f 16 | дрони | дронів | ' +
+  'бпла | безпілотники | безпілотників | гаубиці | артилерію | допомогу | допомоги | пакет';
+const UK_MONEY = 'млн | мільйонів | мільйона | млрд | мільярдів | мільярда | мільярди | трлн';
+const RU_GIVE =
+  'передаст | передала | передали | передал | передадут | выделит | выделила | выделили | ' +
+  'выделят | выделил | поставит | поставки | поставка | предоставит | предоставила | ' +
+  'предоставили | предоставят | направит | направила | направили | пообещала | пообещал | ' +
+  'пообещали | профинансирует | перечислила | перечислил | перечислили | объявила | объявил | ' +
+  'объявили | отправила | отправит | отправили | закупит';
+const RU_GOODS =
+  'оружия | оружие | вооружения | боеприпасы | боеприпасов | снаряды | снарядов | танки | танков | ' +
+  'пво | системы пво | систему пво | patriot | iris t | ракеты | ракет | техники | бронетехнику | ' +
+  'генераторы | трансформаторы | истребители | f 16 | дроны | дронов | бпла | беспилотники | ' +
+  'беспилотников | гаубицы | артиллерию | помощь | помощи | пакет';
+const RU_MONEY = 'млн | миллионов | миллиона | млрд | миллиардов | миллиарда | миллиарды | трлн';
 
 export default {
   id: 'aid',
@@ -30,7 +60,15 @@ export default {
       'package + weapon | ammunition | military | aid | support | grant | loan | air defense | shell | missile',
       'weapons deliveries | arms deliveries | weapons shipment | arms shipment | weapons delivery',
       'deliveries of | delivery of | shipment of + weapon | arms | ammunition | shell | missile | tank | equipment | aid',
-      `send | deliver | supply | provide | transfer | hand over | donate | gift | pledge | promise | allocate + ${GOODS} + ukraine | kyiv | ukrainian | zelensky`,
+      `send | deliver | supply | provide | transfer | hand over | donate | gift | pledge | promise | allocate | fund | finance | pay for | buy for | purchase for + ${GOODS} + ukraine | kyiv | ukrainian | zelensky`,
+      'halt | pause | suspend | resume | freeze | stop | block | restart + shipment | deliveries | weapons flow | flow of weapons | military aid | assistance | funding for ukraine',
+      'ukraine facility | ukraine support fund + # bn | # billion | # m | # million | tranche | disburse | pay | transfer | receive | release | approve | allocate | payment',
+      'ammunition initiative | pursuing initiative | purl',
+      'drawdown | presidential drawdown authority | usai',
+      'ramstein | contact group | drone coalition | tank coalition | jet coalition | capability coalition | air defense coalition + pledge | commit | announce | package | deliver | provide | send | # bn | # billion | # million | # m',
+      `ukraine get | kyiv get | ukraine to get | kyiv to get + ${GOODS}`,
+      'ukraine receive | kyiv receive | ukraine has received | ukraine received + # bn | # billion | # million | # m | tranche | funding | loan | payment | grant',
+      'humanitarian assistance | humanitarian support | winter support | energy support | recovery conference | reconstruction conference + ukraine | kyiv | ukrainian',
       `arrive in ukraine | reach ukraine | arrive in kyiv | deliver to ukraine | hand over to ukraine + ${GOODS} | shipment | consignment`,
       'pledge | promise | allocate | approve | announce | earmark | commit | unveil | unlock | disburse | grant | lend | contribute | channel | release | send | provide | transfer + # bn | # billion | # million | # m | # tn + ukraine | kyiv | ukrainian',
       'budget support | macro financial assistance | macrofinancial assistance | financial support + ukraine | kyiv | # bn | # billion | # million',
@@ -48,23 +86,27 @@ export default {
       'військова допомога | гуманітарна допомога | фінансова допомога | макрофінансова допомога | оборонна допомога | безпекова допомога',
       'допомога україні | допомогу україні',
       'пакет + допомоги | підтримки | зброї | озброєння | боєприпасів | військової',
-      'передала | передасть | передав | передали | надасть | надала | надали | виділила | виділить | виділили | поставить | постачання | поставки + зброї | зброю | боєприпаси | боєприпасів | снаряди | снарядів | танки | танків | ппо | ракети | ракет | техніки | генератори | трансформатори | винищувачі | дрони | дронів | бпла',
-      'виділить | виділила | виділили | надасть | надала | передасть | спрямує | спрямувала | пообіцяла | пообіцяв | виплатить | погодили | погодив | затвердили | затвердив | схвалили | схвалив | схвалила | ухвалили + млн | мільйонів | мільйона | млрд | мільярдів | мільярда + україні | україна | києву',
+      `${UK_GIVE} + ${UK_GOODS} + україні | україна | києву | зсу | українським`,
+      `${UK_GIVE} | виплатить | погодили | погодив | затвердили | затвердив | схвалили | схвалив | схвалила | ухвалили + ${UK_MONEY} + україні | україна | києву`,
+      `україна отримала | україна отримає | україна отримала від | отримала від партнерів | отримали від партнерів | прибули в україну | прибула в україну | прибули до україни + ${UK_GOODS} | ${UK_MONEY} | транш | системи | літаки`,
       'фінансова підтримка | фінансової підтримки | бюджетна підтримка | бюджетної підтримки + україна | млрд | мільярдів | мільйонів | млн',
       'гуманітарний конвой | гуманітарний вантаж | гуманітарна допомога',
       'кредит | позика + україні | україна',
       'транш + україні | україна | кредиту | допомоги',
+      'рамштайн | коаліція дронів | коаліції дронів | коаліція ппо | коаліції спроможностей + пакет | передати | передасть | оголосили | оголосив | млн | млрд | зобов’язання',
     ],
     ru: [
       'военная помощь | гуманитарная помощь | финансовая помощь | макрофинансовая помощь',
       'помощь украине | помощи украине',
       'пакет + помощи | поддержки | вооружений | оружия | боеприпасов | военной',
-      'передаст | передала | передали | выделит | выделила | выделили | поставит | поставки + оружия | оружие | боеприпасы | боеприпасов | снаряды | снарядов | танки | танков | пво | ракеты | ракет | техники | генераторы | трансформаторы | истребители | дроны | дронов | бпла',
-      'выделит | выделила | выделили | предоставит | предоставила | передаст | направит | направила | пообещала | пообещал | выплатит | согласовали | утвердили | утвердил | одобрили | одобрил | одобрила + млн | миллионов | миллиона | млрд | миллиардов | миллиарда + украине | украина | киеву',
+      `${RU_GIVE} + ${RU_GOODS} + украине | украина | киеву | всу | украинским`,
+      `${RU_GIVE} | выплатит | согласовали | утвердили | утвердил | одобрили | одобрил | одобрила + ${RU_MONEY} + украине | украина | киеву`,
+      `украина получила | украина получит | получила от партнеров | получили от партнеров | прибыли в украину | прибыла в украину + ${RU_GOODS} | ${RU_MONEY} | транш | системы | самолеты`,
       'финансовая поддержка | финансовой поддержки | бюджетная поддержка | бюджетной поддержки + украина | млрд | миллиардов | миллионов | млн',
       'гуманитарный конвой | гуманитарный груз',
       'кредит | кредита + украине | украина',
       'транш + украине | украина | кредита | помощи',
+      'рамштайн | коалиция дронов | коалиции дронов | коалиция пво + пакет | передать | передаст | объявили | объявил | млн | млрд',
     ],
   },
   exclude: {
@@ -92,6 +134,7 @@ export default {
       'from iran | from north korea | iran supply | iran send | iran deliver | north korea send | north korea supply | pyongyang',
       'short supply',
       'if',
+      'whether | declined to say | refused to say | did not say',
       'nuclear weapon',
       'with the aid of',
       'russia send | moscow send | russian forces send | into ukraine | against ukraine | at ukraine',

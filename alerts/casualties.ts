@@ -4,7 +4,13 @@ import type { TopicDefinitionInput } from '../src/topics/definition.ts';
 // memorials of past attacks and sports injuries are excluded.
 const PEOPLE =
   'people | civilian | resident | child | soldier | troop | serviceman | servicemen | man | woman | ' +
-  'person | personnel | worker | passenger';
+  'person | personnel | worker | passenger | officer | policeman | police officer | firefighter | ' +
+  'rescuer | medic | paramedic | doctor | nurse | journalist | driver | girl | boy | teenager | ' +
+  'pensioner | baby | infant | volunteer | employee | crew member | miner | farmer | patient | student | pupil';
+// Who a loss tally counts: "lost 1,020 troops", not "lost 3 local elections".
+const LOST =
+  'troop | soldier | personnel | serviceman | servicemen | man | people | civilian | fighter | ' +
+  'marine | paratrooper';
 
 export default {
   id: 'casualties',
@@ -32,11 +38,18 @@ export default {
       'body | bodies | remains + return | repatriate | exchange | identify | handed over',
       'injuries + # | people | civilian | hospital | sustain | suffer | shrapnel | serious | minor',
       'victim + strike | attack | shelling | bombing | # | civilian | missile | drone',
-      '# hurt | people hurt | civilians hurt',
+      '# hurt | were hurt | was hurt | been hurt | are hurt | is hurt',
+      `hurt + ${PEOPLE}`,
+      `${PEOPLE} + perish | slain | maim | lost their lives`,
+      'perished | heavy losses | heavy casualties | highest daily losses | record losses | personnel losses | manpower losses | irrecoverable losses',
+      'loss of life | lives lost | killing # | killing of civilians | fallen soldiers | fallen defenders',
+      'trapped under the rubble | trapped under rubble | trapped in the rubble | missing under the rubble',
+      'execute | executed | execution + prisoner | pow | soldier | civilian | captive',
+      'shrapnel + wound | injury | injuries | hit | hospital',
       'hospitalized | taken to hospital | in hospital',
       'bodies + recover | found | pull | retrieve | rubble | exhume',
       '# losses',
-      `lose + # + ${PEOPLE}`,
+      `lose + # + ${LOST}`,
       'lost their lives | lost his life | lost her life | lives were lost | claimed the lives | claimed # lives',
       'toll + rise | climb | reach | #',
     ],
@@ -49,6 +62,9 @@ export default {
       'постраждали + людей | люди | осіб | особи | цивільні | дітей | діти | мешканці | жителів | #',
       'ліквідовано | втрати + особового складу | осіб | окупантів | військовослужбовців',
       'госпіталізовано | госпіталізували | госпіталізована | госпіталізований',
+      'помер | померла | померли | смертельно | смертельні поранення',
+      'травми | травм | травмами + отримали | отримав | отримала | дістали | дістав | дістала | зазнали | зазнав',
+      'доправили до лікарні | перебувають у лікарні | у лікарні перебувають',
       'тіла + загиблих | знайшли | дістали | витягли | з-під завалів',
     ],
     ru: [
@@ -59,6 +75,9 @@ export default {
       'пострадали + людей | люди | человек | мирных | детей | жителей | #',
       'потери + личного состава | убитыми | ранеными | человек',
       'госпитализирован | госпитализированы | госпитализировали',
+      'скончался | скончалась | скончались | умер | умерла | умерли | смертельно',
+      'травмы | травм | травмами + получили | получил | получила',
+      'доставили в больницу | находятся в больнице',
       'тела + погибших | нашли | извлекли | из-под завалов',
     ],
   },
@@ -70,13 +89,21 @@ export default {
       'no injuries',
       'no victims',
       'no reports of casualties | no reports of injuries',
+      'no one hurt | nobody hurt | no one injured | nobody injured | no one killed | nobody killed | none hurt | none injured | unharmed | unhurt | no deaths | no fatalities | escaped injury | no one was harmed | no one harmed',
+      // "killed" and "dead" in politics: a bill killed in committee, a deal that is dead
+      'kill + bill | draft law | legislation | amendment | motion | in committee | the deal | the idea | the plan',
+      'deal is dead | talks are dead | dead in the water | dead letter | dead end | dead heat | dead set',
+      // the economy's losses are not people's
+      'revenue | profit | economic losses | financial losses',
+      // sport
+      'hamstring | ankle | knee | groin | shoulder | wrist | elbow | muscle injury | in training | boxing | boxer | champion | olympic | ruled out | squad | striker | midfielder | qualifier',
       'anniversary',
       'memorial',
       'commemorate',
+      'named after | renamed after | in memory of | in honor of | posthumous',
+      'remember | remembrance | survivors of the',
+      'servant of the people | poll | opinion poll | election | seats | approval rating',
       'a year ago',
-      'dead end',
-      'dead heat',
-      'dead set',
       'wound up',
       'veteran game | veterans games | rehabilitation | invictus',
       'prosthesis | prosthetic',
@@ -90,7 +117,7 @@ export default {
       'постраждалих немає | загиблих немає | без постраждалих | жертв немає',
       'ніхто не постраждав',
       'ніхто не загинув',
-      'не постраждав',
+      'не постраждав | не постраждали | не постраждала | не постраждало | без постраждалих | без загиблих | не загинув | не загинули | не було поранених',
       'вшанування',
       'вшанували',
       'річниця',
@@ -103,7 +130,7 @@ export default {
       'пострадавших нет | погибших нет | жертв нет | без пострадавших',
       'никто не пострадал',
       'никто не погиб',
-      'не пострадал',
+      'не пострадал | не пострадали | не пострадала | не пострадало | без пострадавших | без погибших | не погиб | не погибли | не было раненых',
       'годовщина',
       'память',
       'памяти',

@@ -7,6 +7,13 @@ const WAR_SIDES =
   'russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | war | peace | ceasefire | truce | ' +
   'delegation | envoy | negotiator | settlement | security guarantee | washington | white house | ' +
   'invasion | high level | foreign minister | secretary of state';
+// A meeting or call between a leader of the warring sides and a foreign one.
+const WAR_LEADERS =
+  'zelensky | putin | kremlin | ukrainian president | russian president | sybiha | lavrov | yermak | umerov';
+const FOREIGN_LEADERS =
+  'trump | biden | macron | starmer | merz | scholz | erdogan | xi | modi | meloni | tusk | orban | ' +
+  'fico | rutte | von der leyen | costa | vance | rubio | witkoff | kellogg | guterres | pope | ' +
+  'carney | lula | netanyahu | mbs | crown prince | stubb | frederiksen | sanchez | albanese | ishiba';
 const LEADERS =
   'president | prime minister | chancellor | putin | zelensky | trump | biden | macron | scholz | ' +
   'starmer | erdogan | xi | merz | meloni | leader';
@@ -32,11 +39,27 @@ export default {
       'hold talks | held talks | summit',
       'sanction + russia | russian | moscow | kremlin | oligarch | tanker | shadow fleet | bank | oil | gas | lng | export | import | asset | package | list | belarus | iran | north korea | entities | individuals | companies | price cap | putin | lift | impose | extend',
       'security guarantees | security guarantee | coalition of the willing | reassurance force | peacekeepers | peacekeeping',
-      'nato + summit | leader | allies | membership | member state | join | accession | invitation | declaration | secretary general | foreign ministers | defense ministers | agree | decide | article 5 | enlargement | path',
+      'nato + ministerial | ministers meet | ministers met | ministers agree | meeting | summit | leader | allies | membership | member state | join | accession | invitation | declaration | secretary general | agree | decide | article 5 | enlargement | path',
       'eu membership | eu accession | accession talks | membership talks | join the eu | candidate status | eu leaders',
       'veto + eu | hungary | orban | slovakia | security council | aid | sanction | package | ukraine',
       `phone call | phone | spoke by phone | speak by phone | call with + ${LEADERS}`,
       'special envoy | envoy',
+      'peace + russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | trump | washington | war | negotiat',
+      'durable peace | sustainable peace | comprehensive peace | stable peace',
+      'talking to | talk to | keep talking + moscow | kyiv | putin | zelensky | kremlin | both sides',
+      'meet | meeting | summit | talks + putin + zelensky',
+      'price cap | embargo + russia | russian | oil | crude',
+      'package + against russia | against moscow | against the kremlin',
+      'restrictive measures | ban on russian + lng | oil | gas | import | diamond | steel | aluminum | crude',
+      '# point plan | # point peace plan | # point framework | # point proposal',
+      'framework + peace | war | ceasefire | agreement | deal',
+      'deal with russia | deal with putin | deal with moscow | deal with ukraine | deal with kyiv | deal with zelensky',
+      'cede | ceding | give up | withdraw from + territory | land | donbas | donetsk | crimea | luhansk | region + demand | peace | deal | plan | putin | kremlin | moscow | talks | negotiation',
+      'mediation | mediate | mediator + russia | ukraine | war | peace | ceasefire | talks | kyiv | moscow',
+      'recognize | recognition + crimea | annexation | occupied territories | russian control',
+      'tariff + russian oil | buyers of russian | russia | moscow',
+      `meet | met | meeting | talks | call | spoke | host | hold talks + ${WAR_LEADERS} + ${FOREIGN_LEADERS}`,
+      'peace settlement | political settlement | negotiated settlement | diplomatic settlement | settlement of the conflict | settlement of the war | settle the conflict',
       'foreign minister | secretary of state + meet | met | talks | phone call | spoke',
       'delegation + talks | meet | negotiat | russia | ukraine | russian | ukrainian | istanbul | geneva | riyadh',
       'communique',
@@ -63,9 +86,13 @@ export default {
       'делегація | делегації + переговори | зустріч | стамбул | женева | ер-ріяд',
       'спецпосланець | посланець | спецпредставник',
       'дипломатичн | дипломатичне врегулювання | дипломатичним шляхом',
+      // "врегулювання" is also a legal term ("врегулювання питань"): only about the war
+      'врегулювання | врегулюванню | врегулювати + війни | війну | конфлікту | конфлікт | мирне | мирного | росія | росією | україна | україною | переговор | переговорів | путін | трамп | зеленський | кремль | москва',
       'територіальна цілісність | територіальні поступки',
       'завершення війни | закінчення війни | припинити війну | завершити війну | закінчити війну',
       'спільна заява | комюніке',
+      'зустріч | зустрівся | зустрілася | зустрілися | розмова | розмову | поговорив | переговори + зеленський | путін | сибіга | лавров + трамп | макрон | стармер | мерц | ердоган | сі цзіньпін | туск | орбан | рютте | фон дер ляєн | віткофф | рубіо | келлог | гутерреш | венс | папа',
+      'посередництво | посередник + війни | переговор | миру | росії | україни',
     ],
     ru: [
       'мирные переговоры | переговоры | переговоров | переговорах',
@@ -80,9 +107,12 @@ export default {
       'делегация | делегации + переговоры | встреча | стамбул | женева | эр-рияд',
       'спецпосланник | посланник | спецпредставитель',
       'дипломатическ | дипломатическое урегулирование | дипломатическим путем',
+      'урегулирование | урегулированию | урегулирования | урегулировать + войны | войну | конфликта | конфликт | мирное | мирного | россия | россией | украина | украиной | переговоров | путин | трамп | зеленский | кремль | москва',
       'территориальная целостность | территориальные уступки',
       'завершение войны | окончание войны | прекратить войну | завершить войну | закончить войну',
       'совместное заявление | коммюнике',
+      'встреча | встретился | встретилась | разговор | переговоры + путин | зеленский | лавров + трамп | макрон | стармер | мерц | эрдоган | си цзиньпин | орбан | рютте | уиткофф | рубио | келлог | гутерриш | вэнс | папа',
+      'посредничество | посредник + войны | переговор | мира | россии | украины',
     ],
   },
   exclude: {
@@ -111,6 +141,9 @@ export default {
       'everest',
       'kilimanjaro',
       'hike',
+      'peace prize | nobel',
+      // domestic pay, debt and IMF negotiations
+      'pay rise | pay increase | pension | bondholder | creditor | debt restructuring | restructuring | imf | international monetary fund | teachers union | education ministry',
     ],
     uk: ['контракт', 'тренер', 'футбол', 'клуб', 'уєфа', 'фіфа', 'вершина', 'гора', 'сходження'],
     ru: ['контракт', 'тренер', 'футбол', 'клуб', 'уефа', 'фифа', 'вершина', 'гора', 'восхождение'],

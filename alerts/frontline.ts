@@ -3,7 +3,10 @@ import type { TopicDefinitionInput } from '../src/topics/definition.ts';
 // Ground fighting: assaults, advances, retreats, captured settlements, build-ups and
 // deployments of troops, incursions. Films called "Frontline", boxing, historical battles,
 // and troops that would only be sent after a ceasefire are excluded.
-const TROOPS = 'troop | forces | unit | soldier | infantry | army | brigade | battalion | marine';
+const TROOPS =
+  'troop | forces | unit | soldier | infantry | army | brigade | battalion | marine | ' +
+  'paratrooper | artilleryman | artillerymen | mercenary | reservist | servicemen | personnel | ' +
+  'special forces | defender';
 const PLACES =
   'village | town | city | settlement | position | trench | hill | district | outskirt | ' +
   'bridgehead | airfield | plant | station | mine | stronghold';
@@ -23,7 +26,7 @@ export default {
       `fighting + ${TROOPS} | front | frontline | village | town | street | heavy | fierce | intense | rage | position | border | km | kilometer | outskirt | around | near | direction | sector | ground | trench`,
       'join the fighting | join the fight | street fighting | heavy fighting | fierce fighting',
       '# clashes | combat clashes | clashes + front | troop | forces | direction | sector | village',
-      `assault + ${TROOPS} | village | town | city | position | line | group | launch | repel | storm | tank | armor | ground | trench | outskirt | front | direction | under assault`,
+      `assault + ${TROOPS} | village | town | city | position | line | group | launch | repel | storm | tank | armor | ground | trench | outskirt | front | direction | under assault | mechanized | axis`,
       'counteroffensive | counter offensive',
       `offensive + launch | continue | push | front | east | south | north | ${TROOPS} | ground | summer | winter | spring | autumn | major | new`,
       `advance + ${TROOPS} | kilometer | km | village | town | toward | front | position | line | deeper`,
@@ -37,11 +40,27 @@ export default {
       'encircle | encirclement',
       'incursion | cross border operation',
       `cross the border | crossed into | cross into + ${TROOPS} | armor | tank`,
-      `${TROOPS} + mass | amass | gather | build up | buildup | concentrate | assemble | deploy | arrive | reinforce | redeploy | station | regroup`,
+      `${TROOPS} + mass | amass | gather | build up | buildup | concentrate | assemble | deploy | arrive | reinforce | redeploy | station | regroup | send | dispatch`,
+      `hold + ${TROOPS} | position | line | defense + town | city | village | outskirt | centre | attack | assault | pressure`,
+      'hold the line | holding the line | holding positions | hold positions | fend off | beat back + attack | assault | advance | troop | forces',
+      'territorial gains | gain territory | gained territory | seize territory | seized territory | captured territory | square km | sq km | square kilometer | square mile',
+      'combat engagement | combat clash',
+      `pontoon | river crossing | crossing point + ${TROOPS} | destroy | cross | build | supply`,
+      `${TROOPS} + edge closer | inch closer | close in | closing in | approach | pressing | bear down | converge on | surround`,
+      'grey zone | gray zone | salient | deoccupy | de occupy | de occupation',
+      `raise + flag + ${PLACES} | over`,
+      `${TROOPS} + attack | attacking + front | trench | position | direction | axis | village | outskirt | motorbike | vehicle | armor | line`,
+      `counterattack | counter attack + ${TROOPS} | village | town | position | front | direction | near`,
+      `push out | drive out | oust | dislodge + ${TROOPS} | village | town | position`,
+      `clear of | cleared of + ${TROOPS} | forces`,
+      `${TROOPS} + have taken | has taken | had taken | took`,
+      `${TROOPS} + capture | seize | liberate | recapture | retake | overrun | take control | storm | encircle | break through | withdraw | retreat | pull out | enter | advance | repel | push into | push toward`,
+      `axis + ${TROOPS} | attack | assault | clash | fighting | pressure | advance | engagement`,
+      `claim + capture | control of | take | seizure | liberation + ${PLACES} | ${TROOPS}`,
       'reinforcements',
       'repel + attack | assault | offensive | attempt | advance',
       '# km from | # kilometer from + forces | troop | unit | russian | ukrainian',
-      `front line | frontline + ${TROOPS} | attack | assault | advance | push | pressure | collapse | situation | village`,
+      `front line | frontline | along the front | on the front | at the front + ${TROOPS} | attack | assault | advance | push | pressure | collapse | situation | clash | engagement | battle`,
       'eastern front | southern front | northern front | situation at the front | on the battlefield',
       'infiltrate | infiltration | sabotage group | assault group',
       `storm + position | village | town | city | trench | ${TROOPS}`,
@@ -54,8 +73,12 @@ export default {
       'штурм | штурмові дії | штурмують | штурмували | штурмових',
       'наступ | наступу | наступом | наступає | наступають | контрнаступ',
       'прорив | прорвати оборону | прорвали оборону | прорвалися',
-      'окупанти | ворог + намагалися | атакували | штурмували | просунулися | наступали',
-      'просунулися | просування військ',
+      'окупанти | ворог + намагалися прорвати | намагалися просунутися | штурмували | просунулися | наступали',
+      'атакували | атакував | атакують + позиції | позиціях | оборону | напрямку | напрямках',
+      'просунулися | просування військ | просунувся | просунулись | просуваються | просування ворога | просування росіян',
+      'утримують | утримали | тримають + позиції | оборону | лінію',
+      'дрг | диверсійно розвідувальна група | диверсійно розвідувальні групи',
+      'вибили | вибито | витіснили | витіснено | закріпилися | закріпились | зачистили | зачищено + окупантів | ворога | противника | росіян | села | селища | міста | позицій | позиції | околицях',
       'оточення | оточили | в оточенні',
       'захопили | окупували | звільнили | зайняли | захоплення | звільнення + село | селище | місто | населений пункт | позиції',
       'відступ | відійшли | відвели війська | вихід з | залишили + позиції | місто | село | військ',
@@ -71,7 +94,11 @@ export default {
       'штурм | штурмовые действия | штурмуют | штурмовали | штурмовых',
       'наступление | наступления | наступлением | наступают | контрнаступление',
       'прорыв | прорвать оборону | прорвали оборону | прорвались',
-      'продвинулись | продвижение войск',
+      'продвинулись | продвижение войск | продвинулся | продвигаются | продвижение противника',
+      'взяли под контроль | установили контроль | перешли под контроль | контроль над + село | поселок | город | населенный пункт | позиции',
+      'удерживают | удержали + позиции | оборону | линию',
+      'дрг | диверсионно разведывательная группа | диверсионно разведывательные группы',
+      'выбили | выбиты | вытеснили | вытеснены | закрепились | зачистили | зачищено + оккупантов | противника | врага | села | поселка | города | позиций | позиции | окраинах',
       'окружение | окружили | в окружении',
       'захватили | оккупировали | освободили | заняли | захват | освобождение + село | поселок | город | населенный пункт | позиции',
       'отступ | отступили | отвели войска | оставили + позиции | город | село',
@@ -121,6 +148,23 @@ export default {
       'video game',
       'in advance',
       'legal battle',
+      // "frontline" as an adjective for places and people living near it
+      'aerospace forces | air force | air forces | missile forces | strategic forces | unmanned systems forces',
+      'frontline village | frontline town | frontline city | frontline community | frontline communities | frontline region | frontline area | frontline settlement | frontline hromada | frontline resident | frontline hospital | frontline school | frontline zone',
+      'named after | renamed after | in memory of | in honor of | posthumous',
+      // attacks from the air are air-raid news
+      'air defense | drone attack | missile attack | air attack | aerial attack | missile strike | drone strike',
+      // caught on camera, or a delivery taken: not a captured town
+      'captured on | capture on | captured the moment | cctv | took delivery | take delivery | taken delivery',
+      // street disorder and policing
+      'policing | protester | violent disorder | looting | riot police | mob',
+      'take part | took part | taken part | take heavy | took heavy | took off | took office',
+      // political ground and ratings
+      'poll | opinion poll | approval rating | election | political party | parties | seats | voter',
+      // troops that might be sent one day are diplomacy, not a deployment
+      'if | would | could + send | deploy',
+      'ready to send | willing to send | prepared to send | considering sending | plan to send | proposal to send | offer to send',
+      'front line of + flu | season | pandemic | care | health | fight against',
     ],
     uk: [
       'фільм',

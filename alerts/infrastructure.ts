@@ -11,11 +11,19 @@ const ASSETS =
   'gas facility | gas facilities | gas infrastructure | gas storage | gas pipeline | ' +
   'boiler | heating plant | water supply | pumping station | water main | water utility | ' +
   'railway | rail line | railway station | train station | rail bridge | bridge | port | ' +
-  'seaport | port infrastructure | grain terminal | grain silo | shipping | vessel | metro | subway | tunnel';
+  'seaport | port infrastructure | grain terminal | grain silo | shipping | vessel | tunnel | ' +
+  'chp | combined heat and power | thermal plant | critical infrastructure | energy target | ' +
+  'energy site | energy asset | locomotive | railway infrastructure | rail infrastructure | ' +
+  'gas distribution | gas network | heating network | heat supply | power supply';
 const DAMAGE =
   'hit | strike | damage | destroy | attack | target | shell | knock out | disable | disrupt | ' +
   'cut | restore | repair | outage | offline | fire | blaze | explosion | collapse | blow up | ' +
-  'closure | shut | flood | suspend | close to traffic | closed for';
+  'closure | shut | flood | suspend | close to traffic | closed for | bring down | brought down | ' +
+  'disconnect';
+// Who loses a supply: households and towns, not a party losing power in an election.
+const CONSUMERS =
+  'household | home | consumer | customer | subscriber | town | village | settlement | city | ' +
+  'district | region | building | apartment | people | resident | hospital | school | part of';
 
 export default {
   id: 'infrastructure',
@@ -35,7 +43,11 @@ export default {
       'without power | without electricity | without heating | without heat | without water | without running water | without gas | without light',
       'electricity | heating | water + restore | cut off | without | shortage | deficit | disrupt | lose | reconnect | switch off',
       'power + restore | cut off | reconnect | switch off | shortage | deficit',
+      `lose | lost | losing | loss of + power | electricity | heating | heat | water | gas supply | power supply + ${CONSUMERS}`,
+      'no power | no electricity | no heating | no running water | no water supply | no light',
       `${ASSETS} + ${DAMAGE}`,
+      // the metro is also a shelter: only its own disruption counts
+      'metro | subway | tram | trolleybus + suspend | halt | stop running | closed | close | outage | without power | damage | disrupt',
       'grain corridor | shipping corridor | black sea corridor | grain export | grain exports',
       'train | trains | railway | ukrzaliznytsia + delay | late | cancel | suspend | reroute | halt | disrupt',
       'running water | water supply + cut | restore | without | damage | outage | off',
@@ -51,6 +63,9 @@ export default {
       'порт | порту | портова інфраструктура | мосту | мости | мостів + удар | атака | пошкоджено | пошкодження | зруйновано | обстріл',
       'водопостачання | теплопостачання | електропостачання | опалення + відновлено | відновили | пошкоджено | відсутнє | припинено | перебої',
       'зерновий коридор | морський коридор',
+      'екстрені відключення | екстрених відключень | гпв | черги відключень | аварійне відключення',
+      'енергооб’єкт | енергетика | енергетику | енергетики | критична інфраструктура | критичної інфраструктури | лінію електропередачі | газопровід | котельня | вокзал | локомотив | дніпрогес | залізнична інфраструктура | залізничну інфраструктуру + удар | атака | атакував | атакували | пошкоджено | пошкодили | пошкоджені | пошкоджений | зруйновано | зруйнували | знищено | уражено | влучання | влучили | поцілили | обстріл | пожежа | знеструмлення',
+      'відновлення електропостачання | відновлення енергопостачання | відновити електропостачання | відновили електропостачання | відновили світло | повернули світло | енергетики працюють',
     ],
     ru: [
       'отключения света | отключения электроэнергии | отключение электричества | графики отключений | аварийные отключения | стабилизационные отключения | почасовые отключения',
@@ -63,6 +78,9 @@ export default {
       'порт | порта | портовая инфраструктура | мост | моста + удар | атака | повреждено | повреждения | разрушено | обстрел',
       'водоснабжение | теплоснабжение | электроснабжение | отопление + восстановлено | восстановили | повреждено | отсутствует | прекращено | перебои',
       'зерновой коридор | морской коридор',
+      'экстренные отключения | экстренных отключений | очереди отключений | аварийное отключение',
+      'энергообъект | энергетика | энергетику | энергетики | критическая инфраструктура | критической инфраструктуры | лэп | газопровод | котельная | вокзал | локомотив | железнодорожная инфраструктура | железнодорожную инфраструктуру + удар | атака | атаковали | повреждено | повредили | повреждены | разрушено | уничтожено | поражен | поражено | попадание | попали | обстрел | пожар | обесточивание',
+      'восстановление электроснабжения | восстановили электроснабжение | восстановили свет | вернули свет | энергетики работают',
     ],
   },
   exclude: {
@@ -83,6 +101,10 @@ export default {
       'call off',
       'trade union | pay offer | pay deal | industrial action | walkout | picket',
       'media blackout | news blackout | information blackout',
+      // warships, airfields and depots are military targets, not civilian infrastructure
+      'pontoon | warship | landing ship | frigate | submarine | corvette | black sea fleet | naval base | airbase | air base | airfield | ammunition depot | ammo depot | arms depot | command post | launcher | s 400 | s 300 | radar station',
+      // money for repairs is aid; the damage itself is reported elsewhere
+      'earmark | pledge | donate | allocate | fund | funding | finance | financing | grant',
     ],
     uk: ['аес', 'заес', 'концерт', 'фільм', 'виставка'],
     ru: ['аэс', 'заэс', 'концерт', 'фильм', 'выставка'],

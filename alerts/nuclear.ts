@@ -47,7 +47,7 @@ export default {
     ],
   },
   exclude: {
-    en: ['go nuclear', 'nuclear option', 'nuclear family', 'nuclear medicine'],
+    en: ['go nuclear', 'nuclear option', 'nuclear family', 'nuclear medicine', 'political nuclear'],
     uk: [],
     ru: [],
   },
