@@ -1,5 +1,5 @@
 import { type AlertView, sourceName } from '../core/alert.ts';
-import type { Delivery } from '../core/delivery.ts';
+import { type Delivery, postDeliveryId } from '../core/delivery.ts';
 import { targetKey } from '../core/route.ts';
 import type { TopicInfo } from '../core/topic.ts';
 import type { Logger } from '../logger.ts';
@@ -37,6 +37,8 @@ export class DeliveryWorker {
   private again = false;
   private stopped = false;
   private readonly retryAt = new Map<string, number>();
+  /** Places Discord asked to wait: their later alerts wait too, so none overtakes another. */
+  private readonly placeRetryAt = new Map<string, number>();
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly now: () => Date;
 
@@ -80,10 +82,16 @@ export class DeliveryWorker {
   private async drainOnce(): Promise<void> {
     const pending = await this.deps.outbox.pending();
     const nowMs = this.now().getTime();
+    // The wait of an alert that left the queue (paused, failed) would otherwise wake the
+    // worker at once, again and again; a place's wait ends with its time.
+    const queued = new Set(pending.map((delivery) => delivery.id));
+    for (const id of this.retryAt.keys()) if (!queued.has(id)) this.retryAt.delete(id);
+    for (const [place, at] of this.placeRetryAt) if (at <= nowMs) this.placeRetryAt.delete(place);
     const byPlace = new Map<string, Delivery[]>();
     for (const delivery of pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-      if ((this.retryAt.get(delivery.id) ?? 0) > nowMs) continue;
       const place = targetKey(delivery.target);
+      if ((this.placeRetryAt.get(place) ?? 0) > nowMs) continue;
+      if ((this.retryAt.get(delivery.id) ?? 0) > nowMs) continue;
       byPlace.set(place, [...(byPlace.get(place) ?? []), delivery]);
     }
     const queues = [...byPlace.values()];
@@ -113,6 +121,17 @@ export class DeliveryWorker {
       }
       if (delivery.action === 'post') {
         const messageId = await sender.post(view, delivery.target, delivery.nonce);
+        // Published before it is marked sent: a crash in between then only repeats both
+        // (the nonce returns the same message; publishing twice is refused harmlessly).
+        if (delivery.target.kind === 'channel' && delivery.target.announcement) {
+          const channelId = delivery.target.channelId;
+          await sender.publish(channelId, messageId).catch((error: unknown) => {
+            logger.warn(
+              { channelId, error: String(error) },
+              'alert posted but not published to following servers',
+            );
+          });
+        }
         await outbox.save({
           ...delivery,
           state: 'sent',
@@ -120,23 +139,14 @@ export class DeliveryWorker {
           sentAt: this.now().toISOString(),
           attempts: delivery.attempts + 1,
         });
-        if (delivery.target.kind === 'channel' && delivery.target.announcement) {
-          await sender.publish(delivery.target.channelId, messageId).catch((error: unknown) => {
-            logger.warn(
-              {
-                channelId:
-                  delivery.target.kind === 'channel' ? delivery.target.channelId : undefined,
-                error: String(error),
-              },
-              'alert posted but not published to following servers',
-            );
-          });
-        }
       } else {
-        await sender.edit(view, delivery.target, delivery.messageId ?? '');
+        const messageId = await this.messageIdFor(delivery);
+        if (messageId === undefined) return true;
+        await sender.edit(view, delivery.target, messageId);
         await outbox.save({
           ...delivery,
           state: 'sent',
+          messageId,
           sentAt: this.now().toISOString(),
           attempts: delivery.attempts + 1,
         });
@@ -146,6 +156,27 @@ export class DeliveryWorker {
     } catch (error) {
       return this.handleFailure(delivery, error);
     }
+  }
+
+  /**
+   * An edit planned while its post was still pending carries no message id: it takes the
+   * post's once that is sent. Undefined when the edit cannot go now: it waits for the post,
+   * or is marked failed if the post never went out.
+   */
+  private async messageIdFor(edit: Delivery): Promise<string | undefined> {
+    if (edit.messageId) return edit.messageId;
+    const post = await this.deps.outbox.get(postDeliveryId(edit.updateKey, edit.target));
+    if (post?.state === 'sent' && post.messageId) return post.messageId;
+    if (post?.state === 'pending') {
+      this.retryAt.set(edit.id, this.now().getTime() + this.options.retryBaseMs);
+      return undefined;
+    }
+    await this.deps.outbox.save({
+      ...edit,
+      state: 'failed',
+      lastError: 'the alert it edits was never posted',
+    });
+    return undefined;
   }
 
   private async handleFailure(delivery: Delivery, error: unknown): Promise<boolean> {
@@ -160,6 +191,7 @@ export class DeliveryWorker {
         Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs),
       );
       this.retryAt.set(delivery.id, this.now().getTime() + delay);
+      this.placeRetryAt.set(targetKey(delivery.target), this.now().getTime() + delay);
       await this.deps.outbox.save({ ...delivery, attempts, lastError: failure.message });
       this.deps.logger.warn(
         { delivery: delivery.id, attempts, delay, error: failure.message },

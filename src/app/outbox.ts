@@ -25,27 +25,45 @@ export class Outbox {
     return this.records.read(deliveryKey(id), DeliverySchema);
   }
 
-  async exists(ids: string[]): Promise<boolean[]> {
-    const found = await this.records.readMany(ids.map(deliveryKey), DeliverySchema);
-    return found.map((d) => d !== undefined);
+  getMany(ids: string[]): Promise<(Delivery | undefined)[]> {
+    return this.records.readMany(ids.map(deliveryKey), DeliverySchema);
   }
 
-  /** Writes new deliveries (an id already written is left as it is) and indexes them. */
+  /**
+   * Writes new deliveries (an id already written is left as it is) and indexes them. One
+   * already written and still pending but missing from the index is indexed again: a crash
+   * between the record writes and the index write must not leave an alert nobody sends.
+   * Returns the deliveries that joined the queue.
+   */
   async enqueue(deliveries: Delivery[]): Promise<Delivery[]> {
     if (deliveries.length === 0) return [];
-    const present = await this.exists(deliveries.map((d) => d.id));
+    const present = await this.getMany(deliveries.map((d) => d.id));
     const fresh = deliveries.filter((_, index) => !present[index]);
     for (const delivery of fresh)
       await this.records.write(deliveryKey(delivery.id), delivery, this.keepMs);
+    const indexed = await this.index();
+    const orphans = present.filter(
+      (d): d is Delivery => d?.state === 'pending' && !indexed.has(d.id),
+    );
+    const queued = [...fresh, ...orphans];
+    if (queued.length === 0) return [];
     await this.changeIndex((ids) => {
-      for (const delivery of fresh) ids.add(delivery.id);
+      for (const delivery of queued) ids.add(delivery.id);
     });
-    return fresh;
+    return queued;
   }
 
   async pending(): Promise<Delivery[]> {
     const ids = [...(await this.index())];
     const found = await this.records.readMany(ids.map(deliveryKey), DeliverySchema);
+    // A record that left `pending` while its id stayed indexed (a crash inside `save`), or
+    // that expired: forget the id, or it is read on every drain for ever.
+    const stale = ids.filter((_, index) => found[index]?.state !== 'pending');
+    if (stale.length > 0) {
+      await this.changeIndex((current) => {
+        for (const id of stale) current.delete(id);
+      });
+    }
     return found.filter((d): d is Delivery => d?.state === 'pending');
   }
 

@@ -1,5 +1,5 @@
 import { updateKey } from '../core/delivery.ts';
-import { type Detection, detectChanges } from '../core/detect.ts';
+import { type Detection, detectChanges, fingerprint } from '../core/detect.ts';
 import type { Update } from '../core/update.ts';
 import type { Logger } from '../logger.ts';
 import type { FetchResult } from '../sources/fetch.ts';
@@ -162,11 +162,19 @@ export class Poller {
     for (const update of detection.changed) {
       const key = updateKey(source, update.id);
       const previous = await archive.get(key);
-      before.set(update.id, previous);
+      // This very version stored already: a poll that crashed before writing the seen-state
+      // is being redone, and "before" is what that poll found before it.
+      const redone = previous !== undefined && fingerprint(previous.update) === fingerprint(update);
+      const replacedMatches = redone ? previous.replacedMatches : previous?.matches;
+      before.set(
+        update.id,
+        previous && replacedMatches ? { ...previous, matches: replacedMatches } : undefined,
+      );
       await archive.save(key, {
         update,
         matches: topics.match(update),
         seenAt: previous?.seenAt ?? nowIso,
+        ...(replacedMatches ? { replacedMatches } : {}),
       });
     }
     const followers = registry.followers(source);

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { UpdateSchema } from '../core/update.ts';
 import type { Records } from '../store/records.ts';
 
+const MatchesSchema = z.array(z.object({ topicId: z.string(), phrases: z.array(z.string()) }));
+
 export const StoredUpdateSchema = z.object({
   update: UpdateSchema,
   /** Built-in topic ids, and guild topics as `guildId/slug`. */
-  matches: z.array(z.object({ topicId: z.string(), phrases: z.array(z.string()) })),
+  matches: MatchesSchema,
+  /**
+   * After an edit: what the version it replaced matched. A poll redone after a crash finds
+   * the new version stored already and still needs these to route the edit.
+   */
+  replacedMatches: MatchesSchema.optional(),
   /** When the bot first saw it: the start of the see-to-post delay. */
   seenAt: z.string(),
 });

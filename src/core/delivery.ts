@@ -32,6 +32,11 @@ export const DeliverySchema = z.object({
   sentAt: z.string().optional(),
   messageId: z.string().optional(),
   lastError: z.string().optional(),
+  /**
+   * The version of the update's text (`fingerprint` in detect.ts) the post was planned for,
+   * so a poll redone after a crash can tell whether the text moved on since.
+   */
+  fingerprint: z.string().optional(),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
@@ -55,9 +60,11 @@ export function newPostDelivery(
   matched: Record<string, string[]>,
   seenAt: string,
   now: string,
+  fingerprint?: string,
 ): Delivery {
   const id = postDeliveryId(key, placement.target);
   return {
+    ...(fingerprint ? { fingerprint } : {}),
     id,
     action: 'post',
     updateKey: key,
@@ -74,7 +81,10 @@ export function newPostDelivery(
   };
 }
 
-/** An edit of an already posted alert; one per version of the text (`fingerprint`). */
+/**
+ * An edit of a posted alert; one per version of the text (`fingerprint`). The post may still
+ * be on its way: the edit then takes the message id from it when it is sent.
+ */
 export function newEditDelivery(
   post: Delivery,
   fingerprint: string,
@@ -93,6 +103,7 @@ export function newEditDelivery(
     state: 'pending',
     attempts: 0,
     createdAt: now,
+    fingerprint,
     sentAt: undefined,
     lastError: undefined,
   };

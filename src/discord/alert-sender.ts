@@ -8,6 +8,8 @@ import { renderAlert, renderAlertEdit } from './render.ts';
 const PAUSING_CODES = new Set([10003, 50001, 50013]);
 /** Codes that mean "this one message can never be delivered". */
 const UNDELIVERABLE_CODES = new Set([10008, 10013, 50007]);
+/** "This message has already been crossposted." */
+const ALREADY_PUBLISHED = 40033;
 
 /** Sends alerts through discord.js's REST client (which paces itself and retries 429s). */
 export class DiscordAlertSender implements AlertSender {
@@ -36,7 +38,13 @@ export class DiscordAlertSender implements AlertSender {
   }
 
   async publish(channelId: string, messageId: string): Promise<void> {
-    await guard(() => this.rest.post(Routes.channelMessageCrosspost(channelId, messageId)));
+    try {
+      await this.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+    } catch (error) {
+      // Published already (by the attempt a crash cut short): what was asked is done.
+      if (error instanceof DiscordAPIError && error.code === ALREADY_PUBLISHED) return;
+      throw classify(error);
+    }
   }
 
   async notice(channelId: string, text: string): Promise<void> {
