@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { updateKey } from '../core/delivery.ts';
 import { type Detection, detectChanges, fingerprint } from '../core/detect.ts';
 import type { Update } from '../core/update.ts';
@@ -11,6 +12,10 @@ import type { SourceRegistry } from './source-registry.ts';
 import { type SourceState, type SourceStateRepository, sourceId } from './source-state.ts';
 import type { Topics } from './topic-directory.ts';
 import type { StoredUpdate, UpdateArchive } from './update-archive.ts';
+
+function contentHash(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
 
 export type FetchSource = (
   source: string,
@@ -109,7 +114,9 @@ export class Poller {
         ...(state?.etag ? { etag: state.etag } : {}),
         ...(state?.lastModified ? { lastModified: state.lastModified } : {}),
       });
-      if (fetched.status === 'not-modified') {
+      // A 304, or the very bytes read last time (servers without validators): nothing to read.
+      const bodyHash = fetched.status === 'ok' ? contentHash(fetched.body) : undefined;
+      if (fetched.status === 'not-modified' || (state?.bodyHash && state.bodyHash === bodyHash)) {
         await this.recordSuccess(health, state, undefined);
         return { source, outcome: 'unchanged', newUpdates: 0, edited: 0, deliveries: 0 };
       }
@@ -125,6 +132,7 @@ export class Poller {
       await this.deps.states.saveState({
         source,
         seen: detection.next,
+        ...(bodyHash ? { bodyHash } : {}),
         ...(fetched.etag ? { etag: fetched.etag } : {}),
         ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
       });

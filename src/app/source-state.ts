@@ -7,6 +7,8 @@ import type { SourceHealth } from './context.ts';
 export const SourceStateSchema = z.object({
   source: z.string(),
   seen: SeenStateSchema,
+  /** Hash of the body last read, so identical bytes are not read again. */
+  bodyHash: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
 });
