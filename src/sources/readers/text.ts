@@ -101,9 +101,16 @@ export function htmlToText(html: string): string {
   // htmlparser2 balances every open tag with a close (implied ones included).
   let skipping = 0;
   let preformatted = 0;
+  // The parser cuts text at every entity; runs are joined before they are tidied, once.
+  let run = '';
+  const flush = () => {
+    if (run !== '' && !builder.full) builder.text(run, preformatted > 0);
+    run = '';
+  };
   const parser = new Parser(
     {
       onopentag(name) {
+        flush();
         const tag = localTagName(name);
         if (skipping > 0 || SKIPPED_TAGS.has(tag)) {
           skipping += 1;
@@ -113,9 +120,10 @@ export function htmlToText(html: string): string {
         openTag(builder, tag);
       },
       ontext(text) {
-        if (skipping === 0 && !builder.full) builder.text(text, preformatted > 0);
+        if (skipping === 0) run += text;
       },
       onclosetag(name) {
+        flush();
         if (skipping > 0) {
           skipping -= 1;
           return;
@@ -128,6 +136,7 @@ export function htmlToText(html: string): string {
     { decodeEntities: true },
   );
   parser.end(html);
+  flush();
   return builder.toString();
 }
 
