@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { registerSecret } from './secrets.ts';
 
 /**
  * Every setting the bot reads, parsed once from the environment at start-up.
@@ -111,13 +112,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   );
 }
 
-/** The settings a connection to Discord cannot do without. */
+/**
+ * The settings a connection to Discord cannot do without. The token is registered as a
+ * secret here, where it is taken out to be used, so no text quoting it is shown or stored.
+ */
 export function requireDiscordToken(config: Config): string {
   if (!config.DISCORD_TOKEN) {
     throw new ConfigError([
       'DISCORD_TOKEN: required to connect to Discord (the bot token from the Developer Portal)',
     ]);
   }
+  registerSecret(config.DISCORD_TOKEN);
   return config.DISCORD_TOKEN;
 }
 

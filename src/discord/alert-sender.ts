@@ -2,6 +2,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'd
 import { type AlertSender, DeliveryFailure } from '../app/alert-sender.ts';
 import type { AlertView } from '../core/alert.ts';
 import type { DeliveryTarget } from '../core/route.ts';
+import { redactSecrets } from '../secrets.ts';
 import { renderAlert, renderAlertEdit } from './render.ts';
 
 /** Discord error codes that mean "this place refuses the bot until an admin acts". */
@@ -79,7 +80,10 @@ async function guard<T>(send: () => Promise<T>): Promise<T> {
 export function classify(error: unknown): DeliveryFailure {
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : undefined;
-    const text = `Discord answered ${error.status}: ${error.message}${code ? ` (code ${code})` : ''}`;
+    // Stored, shown in /alerts status and posted in pause notices: never the token it quotes.
+    const text = redactSecrets(
+      `Discord answered ${error.status}: ${error.message}${code ? ` (code ${code})` : ''}`,
+    );
     if (code && UNDELIVERABLE_CODES.has(code))
       return new DeliveryFailure('undeliverable', text, code);
     if (code && PAUSING_CODES.has(code)) return new DeliveryFailure('pause', text, code);
@@ -98,5 +102,8 @@ export function classify(error: unknown): DeliveryFailure {
   if (error instanceof HTTPError) {
     return new DeliveryFailure('retry', `Discord answered ${error.status}`);
   }
-  return new DeliveryFailure('retry', error instanceof Error ? error.message : String(error));
+  return new DeliveryFailure(
+    'retry',
+    redactSecrets(error instanceof Error ? error.message : String(error)),
+  );
 }

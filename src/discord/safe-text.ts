@@ -1,10 +1,13 @@
 import { escapeMarkdown } from 'discord.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
+/** Bidi embeddings, overrides and isolates: one could reverse the rest of an alert's line. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
- * Makes text from a feed or a member safe to show: no markdown takes effect and no mention
- * can form (`@everyone`, `<@123>`, `<@&456>` all get a zero-width space after the `@`).
+ * Makes text from a feed or a member safe to show: no markdown takes effect, no mention
+ * can form (`@everyone`, `<@123>`, `<@&456>` all get a zero-width space after the `@`) and
+ * no bidi override can flip the text around it.
  * allowed_mentions already stops pings; this also stops them from rendering as mentions.
  */
 export function safeText(text: string): string {
@@ -14,7 +17,10 @@ export function safeText(text: string): string {
     numberedList: true,
     maskedLink: true,
   });
-  return escaped.replace(/^(\s*)(>|-#)/gm, '$1\\$2').replaceAll('@', `@${ZERO_WIDTH_SPACE}`);
+  return escaped
+    .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
+    .replaceAll('@', `@${ZERO_WIDTH_SPACE}`)
+    .replace(BIDI_CONTROLS, '');
 }
 
 /** One line of feed text: whitespace (newlines included) collapsed. */

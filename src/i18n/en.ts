@@ -63,6 +63,7 @@ export const en = {
   'error.guildOnly': 'This command only works in a server the bot is in.',
   'admin.refused':
     'Only members with the **Manage Server** permission can change alert settings. Nothing was changed.',
+  'admin.otherGuild': 'That channel or role belongs to another server. Nothing was changed.',
   'topic.unknown': 'There is no topic “{input}”. Topics here: {valid}',
 
   // /topics
@@ -146,6 +147,7 @@ export const en = {
   'sources.neverSucceeded': 'never read yet',
   'sources.failures': 'failures in a row: {count}',
   'sources.known': 'updates stored: {count}',
+  'sources.nextAttempt': 'next try {when}',
   'sources.suppressed': '{count} alerts held back {when} (too many at once)',
   'sources.lastError': 'last error {when}: {error}',
   'sources.badUrl': 'Give the address of a live blog, at most 2000 characters.',

@@ -58,6 +58,7 @@ export const uk: Record<MessageKey, string> = {
   'error.guildOnly': 'Ця команда працює лише на сервері, де є бот.',
   'admin.refused':
     'Змінювати налаштування сповіщень можуть лише учасники з дозволом **Керувати сервером**. Нічого не змінено.',
+  'admin.otherGuild': 'Цей канал або роль належить іншому серверу. Нічого не змінено.',
   'topic.unknown': 'Теми «{input}» немає. Теми тут: {valid}',
 
   'topics.header': '**Теми сповіщень** (підписатися — `/subscribe`)',
@@ -136,6 +137,7 @@ export const uk: Record<MessageKey, string> = {
   'sources.neverSucceeded': 'ще жодного разу не прочитано',
   'sources.failures': 'невдач поспіль: {count}',
   'sources.known': 'збережено оновлень: {count}',
+  'sources.nextAttempt': 'наступна спроба {when}',
   'sources.suppressed': 'стримано сповіщень: {count} ({when}, забагато за раз)',
   'sources.lastError': 'остання помилка {when}: {error}',
   'sources.badUrl': 'Вкажіть адресу онлайн-трансляції, не довшу за 2000 символів.',

@@ -10,7 +10,7 @@ import { detectKind } from './readers/detect.ts';
 import { MAX_ENTRIES } from './readers/feed-common.ts';
 import { readHtmlPage } from './readers/html-page.ts';
 import { readJsonDocument } from './readers/json-document.ts';
-import { nestsDeeperThan, TOO_DEEP } from './readers/markup-depth.ts';
+import { MAX_MARKUP_DEPTH, nestsDeeperThan, TOO_DEEP } from './readers/markup-depth.ts';
 import { readPlainText } from './readers/plain-text.ts';
 import { ReadError } from './readers/read-error.ts';
 import { readRss } from './readers/rss.ts';
@@ -84,7 +84,7 @@ function read(body: Uint8Array, options: ReadOptions): ReadResult {
 }
 
 function readFeed(text: string, kind: 'rss' | 'atom', base: string | undefined): ReaderOutput {
-  if (nestsDeeperThan(text)) throw new ReadError(TOO_DEEP);
+  if (nestsDeeperThan(text, MAX_MARKUP_DEPTH, true)) throw new ReadError(TOO_DEEP);
   const doc = parseXml(text);
   const output = kind === 'rss' ? readRss(doc, base) : readAtom(doc, base);
   if (output.drafts.length === 0 && doc.root && doc.unclosed.has(doc.root)) {

@@ -1,4 +1,5 @@
 import { ChannelType } from 'discord.js';
+import { isChannelOfThisGuild } from '../guild-scope.ts';
 import { topicIdList } from '../member-topics.ts';
 import { botMember, missingIn, POSTING_PERMISSIONS, permissionLabelKey } from '../permissions.ts';
 import { respond, respondLines } from '../replies.ts';
@@ -11,6 +12,9 @@ export const addChannel: AdminHandler = async (interaction, context, speaker) =>
   const { say } = speaker;
   const guildId = interaction.guildId;
   const channel = interaction.options.getChannel('channel', true);
+  if (!isChannelOfThisGuild(interaction, channel)) {
+    return respond(interaction, say('admin.otherGuild'));
+  }
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     return respond(interaction, say('channels.wrongType', { channel: `<#${channel.id}>` }));
   }

@@ -19,6 +19,10 @@ export function sourceLines(context: CommandContext, guildId: string, speaker: S
       say('sources.failures', { count: health.consecutiveFailures }),
       say('sources.known', { count: health.updatesKnown }),
     ];
+    // A failing source is backed off; saying when it is tried again explains the quiet.
+    if (health.consecutiveFailures > 0 && health.nextAttemptAt) {
+      details.push(say('sources.nextAttempt', { when: discordTime(health.nextAttemptAt) ?? '?' }));
+    }
     if (health.lastSuppressed) {
       details.push(
         say('sources.suppressed', {

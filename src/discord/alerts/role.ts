@@ -1,3 +1,4 @@
+import { isRoleOfThisGuild } from '../guild-scope.ts';
 import { topicFromOption, topicShortName } from '../member-topics.ts';
 import { assignProblem, roleProblemText } from '../mention-roles.ts';
 import { botMember } from '../permissions.ts';
@@ -13,6 +14,9 @@ export const setTopicRole: AdminHandler = async (interaction, context, speaker) 
   const mention = `<@&${role.id}>`;
   if (role.id === interaction.guildId) return respond(interaction, say('role.everyone'));
   if (role.managed) return respond(interaction, say('role.managedRefused', { role: mention }));
+  if (!(await isRoleOfThisGuild(interaction, role))) {
+    return respond(interaction, say('admin.otherGuild'));
+  }
 
   const name = topicShortName(topic, speaker.locale);
   let previous: string | undefined;

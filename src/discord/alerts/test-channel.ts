@@ -5,6 +5,8 @@ import {
   type RESTPostAPIChannelMessageResult,
   Routes,
 } from 'discord.js';
+import { redactSecrets } from '../../secrets.ts';
+import { isChannelOfThisGuild } from '../guild-scope.ts';
 import {
   botMember,
   missingIn,
@@ -27,6 +29,9 @@ function permissionList(names: PermissionName[], speaker: Speaker): string {
 export const testChannel: AdminHandler = async (interaction, context, speaker) => {
   const { say } = speaker;
   const channel = interaction.options.getChannel('channel', true);
+  if (!isChannelOfThisGuild(interaction, channel)) {
+    return respond(interaction, say('admin.otherGuild'));
+  }
   const mention = `<#${channel.id}>`;
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     return respond(interaction, say('channels.wrongType', { channel: mention }));
@@ -54,7 +59,8 @@ export const testChannel: AdminHandler = async (interaction, context, speaker) =
       lines.push('', say('test.posted', { link }));
     } catch (error) {
       if (!(error instanceof DiscordAPIError)) throw error;
-      lines.push('', say('test.postFailed', { reason: error.message, code: String(error.code) }));
+      const reason = redactSecrets(error.message);
+      lines.push('', say('test.postFailed', { reason, code: String(error.code) }));
     }
   }
   if (!canManageRoles) lines.push(say('test.noManageRoles'));

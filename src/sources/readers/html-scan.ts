@@ -17,6 +17,7 @@ const PINNED_MARKER = /\sdata-pinned\s*=\s*["']?true|--pinned\b/i;
 
 export function scanHtml(html: string): HtmlScan {
   const scan: HtmlScan = { jsonLdBlocks: [], title: undefined, pinnedIds: new Set() };
+  const closes = new CloseTagFinder(html);
   // indexOf hops from tag to tag; a regex over megabytes of markup is several times slower.
   let at = html.indexOf('<');
   while (at >= 0 && at < html.length) {
@@ -25,15 +26,26 @@ export function scanHtml(html: string): HtmlScan {
     if (next === 0x21 /* ! */ && html.startsWith('<!--', at)) {
       const end = html.indexOf('-->', at + 4);
       resume = end < 0 ? html.length : end + 3;
-    } else if (startsWithTag(html, at, 'script')) {
-      resume = readScript(html, at, scan);
-    } else if (startsWithTag(html, at, 'title')) {
-      resume = readTitle(html, at, scan);
+    } else {
+      const tag = rawTextTag(html, at);
+      // One search for the end of the start tag, made only for these two tags: with one
+      // per reader, V8 merged the identical calls and ran the merged one for every "<",
+      // so a long attribute full of "<" cost a scan to its end per "<".
+      const tagEnd = tag ? html.indexOf('>', at + 1 + tag.length) : -1;
+      if (tag && tagEnd < 0) resume = html.length;
+      else if (tag === 'script') resume = readScript(html, at, tagEnd, scan, closes);
+      else if (tag === 'title') resume = readTitle(html, tagEnd, scan, closes);
     }
     at = html.indexOf('<', resume);
   }
   notePinned(html, scan);
   return scan;
+}
+
+function rawTextTag(html: string, at: number): 'script' | 'title' | undefined {
+  if (startsWithTag(html, at, 'script')) return 'script';
+  if (startsWithTag(html, at, 'title')) return 'title';
+  return undefined;
 }
 
 /** Case-insensitive "<name" followed by whitespace, ">" or "/". */
@@ -44,10 +56,14 @@ function startsWithTag(html: string, at: number, name: string): boolean {
 }
 
 /** Returns the index to continue from (after </script>). */
-function readScript(html: string, at: number, scan: HtmlScan): number {
-  const tagEnd = html.indexOf('>', at);
-  if (tagEnd < 0) return html.length;
-  const close = indexOfCaseless(html, '</script', tagEnd + 1);
+function readScript(
+  html: string,
+  at: number,
+  tagEnd: number,
+  scan: HtmlScan,
+  closes: CloseTagFinder,
+): number {
+  const close = closes.next('script', tagEnd + 1);
   const end = close < 0 ? html.length : close;
   const type = attribute(html.slice(at, tagEnd), 'type');
   if (type && /^application\/ld\+json\b/i.test(type.trim())) {
@@ -56,10 +72,8 @@ function readScript(html: string, at: number, scan: HtmlScan): number {
   return end;
 }
 
-function readTitle(html: string, at: number, scan: HtmlScan): number {
-  const tagEnd = html.indexOf('>', at);
-  if (tagEnd < 0) return html.length;
-  const close = indexOfCaseless(html, '</title', tagEnd + 1);
+function readTitle(html: string, tagEnd: number, scan: HtmlScan, closes: CloseTagFinder): number {
+  const close = closes.next('title', tagEnd + 1);
   const end = close < 0 ? Math.min(html.length, tagEnd + 1 + 500) : close;
   if (scan.title === undefined) {
     const title = decodeHTML(html.slice(tagEnd + 1, end))
@@ -99,13 +113,30 @@ export function attribute(tag: string, name: string): string | undefined {
   return decodeHTML(match[1] ?? match[2] ?? match[3] ?? '');
 }
 
-const CLOSE_TAGS: Record<string, RegExp> = { script: /<\/script/gi, title: /<\/title/gi };
+const CLOSE_TAGS: Record<'script' | 'title', RegExp> = {
+  script: /<\/script/gi,
+  title: /<\/title/gi,
+};
 
-/** The next "</name", any case (a regex from `from` stops at the first hit). */
-function indexOfCaseless(html: string, needle: '</script' | '</title', from: number): number {
-  const pattern = CLOSE_TAGS[needle.slice(2)]!;
-  pattern.lastIndex = from;
-  return pattern.exec(html)?.index ?? -1;
+/**
+ * Finds the next "</script" or "</title", any case. Searches only move forward, so the last
+ * answer is remembered: a page of thousands of unclosed <title> tags costs one search, not
+ * one search to the end of the page per tag.
+ */
+class CloseTagFinder {
+  private readonly found = new Map<'script' | 'title', number>();
+
+  constructor(private readonly html: string) {}
+
+  next(name: 'script' | 'title', from: number): number {
+    const known = this.found.get(name);
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const pattern = CLOSE_TAGS[name];
+    pattern.lastIndex = from;
+    const index = pattern.exec(this.html)?.index ?? -1;
+    this.found.set(name, index);
+    return index;
+  }
 }
 
 /** JSON-LD blocks sometimes come wrapped in comment or CDATA markers. */

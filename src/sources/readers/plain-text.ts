@@ -41,10 +41,16 @@ export function splitParagraphs(text: string): string[] {
   const blocks = normalised.split(/\n[^\S\n]*\n/).filter((block) => block.trim() !== '');
   const wrapped = blocks.filter((block) => block.trim().includes('\n')).length;
   const units = blocks.length > 1 && wrapped * 2 >= blocks.length ? blocks : normalised.split('\n');
-  return units
-    .map((unit) => clipAtWord(tidyText(unit.replace(/\s+/g, ' ')), MAX_PARAGRAPH_CHARS))
-    .filter((unit) => unit !== '')
-    .slice(0, MAX_PARAGRAPHS);
+  // Blank units are skipped before tidying and the walk stops at the cap: a document of
+  // millions of empty lines would otherwise cost a regex pass per line.
+  const paragraphs: string[] = [];
+  for (const unit of units) {
+    if (paragraphs.length >= MAX_PARAGRAPHS) break;
+    if (!/\S/.test(unit)) continue;
+    const paragraph = clipAtWord(tidyText(unit.replace(/\s+/g, ' ')), MAX_PARAGRAPH_CHARS);
+    if (paragraph !== '') paragraphs.push(paragraph);
+  }
+  return paragraphs;
 }
 
 export function readPlainText(text: string): ReaderOutput {
