@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../bench/random-text.ts';
 import { evaluate, formatAccuracyTable, loadLabelled } from './accuracy.ts';
 import { loadBuiltinTopics } from './builtin.ts';
 import { type MatchableTopic, Matcher, toMatchable } from './matcher.ts';
@@ -20,18 +21,6 @@ interface Text {
   body: string;
 }
 
-/** A small seeded generator, so every run benchmarks the same synthetic topics. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Guild-like keyword topics: 1–5 keywords of one or two words each. A third of the words are
  * longer words of the updates themselves (names, places, terms: what people put in a keyword
@@ -42,7 +31,7 @@ export function syntheticKeywordTopics(
   updates: Text[],
   seed = 42,
 ): MatchableTopic[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const vocabulary = [
     ...new Set(
       updates.flatMap((u) => `${u.title} ${u.body}`.toLowerCase().match(/\p{L}{6,}/gu) ?? []),

@@ -81,14 +81,4 @@ export async function storyExpectations(): Promise<(room: Newsroom) => AuditStor
     });
 }
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../../src/bench/random-text.ts';
