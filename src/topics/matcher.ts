@@ -215,6 +215,7 @@ export class Matcher {
 
   /** The words that satisfied each part of a rule, joined as the definition joins them. */
   private said(rule: number, full: number): string {
+    if (full === 1) return this.partText[rule << PART_BITS] as string;
     const parts: string[] = [];
     for (let part = 0; (full >>> part) & 1; part += 1) {
       parts.push(this.partText[(rule << PART_BITS) | part] as string);
@@ -227,7 +228,8 @@ export class Matcher {
     const out: TopicMatch[] = [];
     let last: TopicMatch | undefined;
     let lastTopic = -1;
-    for (const { rule: r, said } of [...matched].sort((a, b) => a.rule - b.rule)) {
+    matched.sort((a, b) => a.rule - b.rule);
+    for (const { rule: r, said } of matched) {
       const rule = this.rules[r] as Rule;
       if (rule.topic !== lastTopic || !last) {
         last = { topicId: this.topicIds[rule.topic] as string, phrases: [] };
