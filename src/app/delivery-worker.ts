@@ -108,7 +108,7 @@ export class DeliveryWorker {
 
   /** Returns false when the rest of this place's queue must wait. */
   private async send(delivery: Delivery): Promise<boolean> {
-    const { outbox, sender, logger } = this.deps;
+    const { outbox } = this.deps;
     try {
       const view = await this.view(delivery);
       if (!view) {
@@ -119,43 +119,46 @@ export class DeliveryWorker {
         });
         return true;
       }
-      if (delivery.action === 'post') {
-        const messageId = await sender.post(view, delivery.target, delivery.nonce);
-        // Published before it is marked sent: a crash in between then only repeats both
-        // (the nonce returns the same message; publishing twice is refused harmlessly).
-        if (delivery.target.kind === 'channel' && delivery.target.announcement) {
-          const channelId = delivery.target.channelId;
-          await sender.publish(channelId, messageId).catch((error: unknown) => {
-            logger.warn(
-              { channelId, error: String(error) },
-              'alert posted but not published to following servers',
-            );
-          });
-        }
-        await outbox.save({
-          ...delivery,
-          state: 'sent',
-          messageId,
-          sentAt: this.now().toISOString(),
-          attempts: delivery.attempts + 1,
-        });
-      } else {
-        const messageId = await this.messageIdFor(delivery);
-        if (messageId === undefined) return true;
-        await sender.edit(view, delivery.target, messageId);
-        await outbox.save({
-          ...delivery,
-          state: 'sent',
-          messageId,
-          sentAt: this.now().toISOString(),
-          attempts: delivery.attempts + 1,
-        });
-      }
+      const messageId =
+        delivery.action === 'post'
+          ? await this.post(view, delivery)
+          : await this.edit(view, delivery);
+      if (messageId === undefined) return true;
+      await outbox.save({
+        ...delivery,
+        state: 'sent',
+        messageId,
+        sentAt: this.now().toISOString(),
+        attempts: delivery.attempts + 1,
+      });
       this.retryAt.delete(delivery.id);
       return true;
     } catch (error) {
       return this.handleFailure(delivery, error);
     }
+  }
+
+  private async post(view: AlertView, delivery: Delivery): Promise<string> {
+    const messageId = await this.deps.sender.post(view, delivery.target, delivery.nonce);
+    // Published before it is marked sent: a crash in between then only repeats both
+    // (the nonce returns the same message; publishing twice is refused harmlessly).
+    if (delivery.target.kind === 'channel' && delivery.target.announcement) {
+      const channelId = delivery.target.channelId;
+      await this.deps.sender.publish(channelId, messageId).catch((error: unknown) => {
+        this.deps.logger.warn(
+          { channelId, error: String(error) },
+          'alert posted but not published to following servers',
+        );
+      });
+    }
+    return messageId;
+  }
+
+  /** Undefined when the edit cannot go now (see messageIdFor). */
+  private async edit(view: AlertView, delivery: Delivery): Promise<string | undefined> {
+    const messageId = await this.messageIdFor(delivery);
+    if (messageId !== undefined) await this.deps.sender.edit(view, delivery.target, messageId);
+    return messageId;
   }
 
   /**
