@@ -8,6 +8,7 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { CommandContext } from '../app/context.ts';
+import { commandRuleProblems } from './command-rules.ts';
 
 /** What every file in `commands/` exports, the way the discord.js guide lays it out. */
 export interface SlashCommandModule {
@@ -78,11 +79,16 @@ export async function loadCommands(
       throw new CommandModuleError(shown, problems);
     }
     const module = exported as SlashCommandModule;
+    let payload: RESTPostAPIChatInputApplicationCommandsJSONBody;
     try {
-      module.data.toJSON();
+      payload = module.data.toJSON();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new CommandModuleError(shown, `invalid command definition: ${reason}`);
+    }
+    const problems = commandRuleProblems(payload);
+    if (problems.length > 0) {
+      throw new CommandModuleError(shown, `invalid command definition: ${problems.join('; ')}`);
     }
     const commandName = module.data.name;
     const expected = basename(name).replace(/\.(ts|js|mjs)$/, '');
