@@ -10,6 +10,7 @@ import { detectKind } from './readers/detect.ts';
 import { MAX_ENTRIES } from './readers/feed-common.ts';
 import { readHtmlPage } from './readers/html-page.ts';
 import { readJsonDocument } from './readers/json-document.ts';
+import type { LiveBlogInfo } from './readers/jsonld.ts';
 import { MAX_MARKUP_DEPTH, nestsDeeperThan, TOO_DEEP } from './readers/markup-depth.ts';
 import { readPlainText } from './readers/plain-text.ts';
 import { ReadError } from './readers/read-error.ts';
@@ -17,6 +18,7 @@ import { readRss } from './readers/rss.ts';
 import { finishUpdate, type ReaderOutput } from './readers/update-draft.ts';
 import { parseXml } from './readers/xml.ts';
 
+export type { LiveBlogInfo } from './readers/jsonld.ts';
 export { ReadError } from './readers/read-error.ts';
 
 export type SourceFormat = 'jsonld' | 'rss' | 'atom' | 'jsonfeed' | 'html-articles' | 'text';
@@ -32,6 +34,8 @@ export interface ReadResult {
   format: SourceFormat;
   updates: Update[];
   warnings: string[];
+  /** The document's schema.org LiveBlogPosting (title, coverage times), when it has one. */
+  liveBlog?: LiveBlogInfo;
 }
 
 export function readDocument(body: Uint8Array, options: ReadOptions): ReadResult {
@@ -52,13 +56,14 @@ function read(body: Uint8Array, options: ReadOptions): ReadResult {
   const detected = detectKind(text);
   let format: SourceFormat;
   let output: ReaderOutput;
+  let liveBlog: LiveBlogInfo | undefined;
   switch (detected.kind) {
     case 'empty':
       throw new ReadError('the document is empty');
     case 'binary':
       throw new ReadError('not a feed or live blog: the document is binary data, not text');
     case 'json':
-      ({ format, output } = readJsonDocument(text, base));
+      ({ format, output, liveBlog } = readJsonDocument(text, base));
       break;
     case 'rss':
     case 'atom':
@@ -70,7 +75,7 @@ function read(body: Uint8Array, options: ReadOptions): ReadResult {
         `not a feed or live blog: the document is XML (<${detected.root}>) but neither RSS nor Atom`,
       );
     case 'html':
-      ({ format, output } = readHtmlPage(text, base));
+      ({ format, output, liveBlog } = readHtmlPage(text, base));
       break;
     case 'text':
       format = 'text';
@@ -80,7 +85,8 @@ function read(body: Uint8Array, options: ReadOptions): ReadResult {
       }
       break;
   }
-  return finish(format, output, options.source, base, decoded.warnings);
+  const result = finish(format, output, options.source, base, decoded.warnings);
+  return liveBlog ? { ...result, liveBlog } : result;
 }
 
 function readFeed(text: string, kind: 'rss' | 'atom', base: string | undefined): ReaderOutput {

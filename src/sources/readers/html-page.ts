@@ -7,7 +7,13 @@ import type { Document, Element } from 'domhandler';
 import { findFirst } from './dom.ts';
 import { canonicalUrl, parseHtml, readHtmlArticles } from './html-articles.ts';
 import { scanHtml, unwrapJsonLd } from './html-scan.ts';
-import { ordinaryArticleType, readLiveBlogPostings, scanJsonLd } from './jsonld.ts';
+import {
+  type LiveBlogInfo,
+  liveBlogInfo,
+  ordinaryArticleType,
+  readLiveBlogPostings,
+  scanJsonLd,
+} from './jsonld.ts';
 import { nestsDeeperThan, TOO_DEEP } from './markup-depth.ts';
 import { readPlainText } from './plain-text.ts';
 import { ReadError } from './read-error.ts';
@@ -17,6 +23,8 @@ import type { ReaderOutput } from './update-draft.ts';
 export interface PageReading {
   format: 'jsonld' | 'html-articles' | 'text';
   output: ReaderOutput;
+  /** The page's LiveBlogPosting, when it has one. */
+  liveBlog?: LiveBlogInfo;
 }
 
 /** Below this many updates, text found in a page is not taken for a live blog. */
@@ -26,10 +34,12 @@ export function readHtmlPage(html: string, documentBase: string | undefined): Pa
   const scan = scanHtml(html);
   const { values, warnings } = parseJsonLdBlocks(scan.jsonLdBlocks);
   const jsonLd = scanJsonLd(values);
+  const liveBlog = liveBlogInfo(jsonLd, documentBase);
+  const described = liveBlog ? { liveBlog } : {};
   if (jsonLd.postings.length > 0) {
     const output = readLiveBlogPostings(jsonLd, { documentBase, markupPinnedIds: scan.pinnedIds });
     if (output.drafts.length > 0) {
-      return { format: 'jsonld', output: withWarnings(output, warnings) };
+      return { format: 'jsonld', output: withWarnings(output, warnings), ...described };
     }
   }
 
@@ -38,11 +48,11 @@ export function readHtmlPage(html: string, documentBase: string | undefined): Pa
   const base = canonicalUrl(dom, documentBase) ?? documentBase;
   const articles = readHtmlArticles(dom, { base });
   if (articles.drafts.length > 0) {
-    return { format: 'html-articles', output: withWarnings(articles, warnings) };
+    return { format: 'html-articles', output: withWarnings(articles, warnings), ...described };
   }
   if (jsonLd.postings.length > 0) {
     const empty = { drafts: [], warnings: ['the live blog has no updates yet'] };
-    return { format: 'jsonld', output: withWarnings(empty, warnings) };
+    return { format: 'jsonld', output: withWarnings(empty, warnings), ...described };
   }
   const articleType = ordinaryArticleType(jsonLd);
   if (articleType) {

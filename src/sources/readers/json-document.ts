@@ -1,12 +1,13 @@
 /** A JSON document: a JSON Feed, or any JSON that carries a schema.org LiveBlogPosting. */
 import { isJsonFeed, readJsonFeed } from './jsonfeed.ts';
-import { readLiveBlogPostings, scanJsonLd } from './jsonld.ts';
+import { type LiveBlogInfo, liveBlogInfo, readLiveBlogPostings, scanJsonLd } from './jsonld.ts';
 import { ReadError } from './read-error.ts';
 import type { ReaderOutput } from './update-draft.ts';
 
 export interface JsonReading {
   format: 'jsonfeed' | 'jsonld';
   output: ReaderOutput;
+  liveBlog?: LiveBlogInfo;
 }
 
 export function readJsonDocument(text: string, documentBase: string | undefined): JsonReading {
@@ -28,5 +29,6 @@ export function readJsonDocument(text: string, documentBase: string | undefined)
   }
   const output = readLiveBlogPostings(jsonLd, { documentBase, markupPinnedIds: new Set() });
   if (output.drafts.length === 0) output.warnings.push('the live blog has no updates yet');
-  return { format: 'jsonld', output };
+  const liveBlog = liveBlogInfo(jsonLd, documentBase);
+  return { format: 'jsonld', output, ...(liveBlog ? { liveBlog } : {}) };
 }

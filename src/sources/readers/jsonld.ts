@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MAX_ENTRIES } from './feed-common.ts';
 import { fieldToBody } from './text.ts';
-import { absoluteUrl, type ReaderOutput, type UpdateDraft } from './update-draft.ts';
+import { absoluteUrl, type ReaderOutput, toIsoDate, type UpdateDraft } from './update-draft.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -114,6 +114,49 @@ const PostingSchema = z.object({
   headline: text,
   liveBlogUpdate: z.unknown(),
 });
+
+/** What a live blog says of itself: its title and the span of time it covers. */
+export interface LiveBlogInfo {
+  title?: string;
+  /** Absolute URL the posting names for itself, when it gives one. */
+  url?: string;
+  /** ISO 8601: `coverageStartTime`, else `datePublished`. */
+  startedAt?: string;
+  /** ISO 8601 `coverageEndTime`: after it the blog is over (it may be in the future). */
+  endsAt?: string;
+}
+
+const PostingTimesSchema = z.object({
+  headline: text,
+  name: text,
+  url: text,
+  '@id': text,
+  coverageStartTime: dateValue,
+  coverageEndTime: dateValue,
+  datePublished: dateValue,
+});
+
+/** The first LiveBlogPosting's own description; undefined when the page has none. */
+export function liveBlogInfo(
+  scan: JsonLdScan,
+  documentBase: string | undefined,
+): LiveBlogInfo | undefined {
+  const first = scan.postings[0];
+  if (!first) return undefined;
+  const parsed = PostingTimesSchema.safeParse(first);
+  if (!parsed.success) return {};
+  const posting = parsed.data;
+  const title = (posting.headline ?? posting.name)?.replace(/\s+/g, ' ').trim();
+  const url = absoluteUrl(posting.url, documentBase) ?? absoluteUrl(posting['@id'], documentBase);
+  const startedAt = toIsoDate(posting.coverageStartTime) ?? toIsoDate(posting.datePublished);
+  const endsAt = toIsoDate(posting.coverageEndTime);
+  return {
+    ...(title ? { title: title.slice(0, 300) } : {}),
+    ...(url ? { url } : {}),
+    ...(startedAt ? { startedAt } : {}),
+    ...(endsAt ? { endsAt } : {}),
+  };
+}
 
 export interface LiveBlogContext {
   documentBase: string | undefined;
