@@ -4,6 +4,8 @@ import type { GuildSettings } from '../core/guild-settings.ts';
 import type { TopicInfo, TopicMatch } from '../core/topic.ts';
 import type { Update } from '../core/update.ts';
 import type { Logger } from '../logger.ts';
+import type { GuildTopic } from '../topics/guild-topic.ts';
+import type { CorpusBreadth } from '../topics/keyword-guard.ts';
 
 /**
  * What slash commands may use: handed to every `execute(interaction, context)`.
@@ -16,6 +18,7 @@ export interface CommandContext {
   sources: SourceDirectory;
   latest: LatestUpdates;
   status: StatusReport;
+  topicBreadth: TopicBreadth;
 }
 
 export interface TopicDirectory {
@@ -69,4 +72,10 @@ export interface StatusReport {
   recentDeliveries(guildId: string, limit: number): Promise<Delivery[]>;
   /** Builds the sample alert `/alerts test` posts. */
   sampleAlert(guildId: string, locale: 'en' | 'uk'): AlertView;
+}
+
+/** How much of the labelled live-blog corpus a keyword topic would alert on. */
+export interface TopicBreadth {
+  /** Undefined when the corpus cannot be read (the caller then skips the check). */
+  measure(topic: GuildTopic): Promise<CorpusBreadth | undefined>;
 }

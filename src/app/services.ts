@@ -7,6 +7,7 @@ import { loadBuiltinTopics } from '../topics/builtin.ts';
 import type { AlertSender } from './alert-sender.ts';
 import type { CommandContext } from './context.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
+import { LabelledCorpusBreadth } from './keyword-corpus.ts';
 import { LatestFromArchive } from './latest.ts';
 import { Outbox } from './outbox.ts';
 import { Poller } from './poller.ts';
@@ -85,6 +86,7 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
     sources: registry,
     latest: new LatestFromArchive(registry, archive),
     status: new StatusFromOutbox(outbox, topics),
+    topicBreadth: new LabelledCorpusBreadth(logger),
   };
   return { settings, topics, registry, archive, outbox, poller, worker, context };
 }

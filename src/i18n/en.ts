@@ -176,6 +176,10 @@ export const en = {
   'guildTopics.tooMany': 'This server already has {max} topics of its own. Delete one first.',
   'guildTopics.invalid': '❌ {reason}',
   'guildTopics.clashesBuiltin': '`{slug}` is a built-in topic. Pick another name.',
+  'guildTopics.keywordTooShort':
+    '❌ The keyword {keyword} reads as “{reads}” once punctuation and symbols are set aside: fewer than two letters or digits, so it would be found in almost every update. Use a whole word.',
+  'guildTopics.tooBroad':
+    '❌ These keywords would match {matched} of {total} sample live-blog updates ({percent}%), more than a quarter, so the topic would alert on almost everything. Most matches: {keywords}. Choose more specific keywords or add exclusions. Nothing was changed.',
   'guildTopics.exists': 'This server already has a topic `{slug}`. Delete it first to change it.',
   'guildTopics.added': '✅ Created the topic **{name}** (`{slug}`).',
   'guildTopics.keywords': 'Matches: {keywords}',

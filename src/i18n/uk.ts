@@ -165,6 +165,10 @@ export const uk: Record<MessageKey, string> = {
   'guildTopics.tooMany': 'Цей сервер уже має {max} власних тем. Спершу видаліть одну.',
   'guildTopics.invalid': '❌ {reason}',
   'guildTopics.clashesBuiltin': '`{slug}` — вбудована тема. Виберіть іншу назву.',
+  'guildTopics.keywordTooShort':
+    '❌ Ключове слово {keyword} без розділових знаків і символів читається як «{reads}»: менше двох літер чи цифр, тож воно траплялося б майже в кожному оновленні. Вкажіть ціле слово.',
+  'guildTopics.tooBroad':
+    '❌ Ці ключові слова збіглися б із {matched} з {total} зразкових оновлень онлайн-трансляцій ({percent}%) — це більше чверті, тож тема сповіщала б майже про все. Найчастіше: {keywords}. Виберіть конкретніші слова або додайте винятки. Нічого не змінено.',
   'guildTopics.exists': 'Тема `{slug}` на цьому сервері вже є. Щоб змінити, спершу видаліть її.',
   'guildTopics.added': '✅ Створено тему **{name}** (`{slug}`).',
   'guildTopics.keywords': 'Збіг зі словами: {keywords}',

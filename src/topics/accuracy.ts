@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { fromPackageRoot } from '../package-root.ts';
 import type { Matcher } from './matcher.ts';
 
 /**
@@ -18,9 +18,13 @@ export const LabelledUpdateSchema = z.object({
 
 export type LabelledUpdate = z.infer<typeof LabelledUpdateSchema>;
 
-/** The project's own labelled data (copied from the product input). */
+/**
+ * The project's own labelled data (copied from the product input): the one list of labelled
+ * files, read by the accuracy test and by the keyword guard of `/alerts topic add`. Resolved
+ * from the package root so it holds when the code runs compiled from dist/.
+ */
 export const LABELLED_FILES = ['public.jsonl', 'seed-updates.jsonl'].map((name) =>
-  fileURLToPath(new URL(`../../test/fixtures/labelled/${name}`, import.meta.url)),
+  fromPackageRoot('test', 'fixtures', 'labelled', name),
 );
 
 export function parseLabelledJsonl(text: string, source = 'labelled data'): LabelledUpdate[] {

@@ -148,8 +148,14 @@ describe('slash-command options at and past every limit, through the real bot', 
       subcommand: 'add',
       options: { channel: alertChannel, topics: 'all' },
     });
+    // A pattern that reads as one letter would match nearly everything: refused (issue 12).
+    const oneLetter = await rig.admin(
+      topicAdd({ name: 'Patterns', keywords: '.*(a+)+$, drone.*strike' }),
+    );
+    expectPrivateAndSilent(oneLetter);
+    expect(replyText(oneLetter)).toContain('reads as “a”');
     const outcome = await rig.admin(
-      topicAdd({ name: 'Patterns', keywords: '.*(a+)+$, drone.*strike, tanks | planes, c++' }),
+      topicAdd({ name: 'Patterns', keywords: 'drone.*strike, tanks | planes, c++ compiler' }),
     );
     expectPrivateAndSilent(outcome);
     // Markdown in the echoed keywords is escaped, so `*` shows as typed.

@@ -8,6 +8,7 @@ import type {
   SourceHealth,
   TopicDirectory,
 } from '../../src/app/context.ts';
+import { LabelledCorpusBreadth } from '../../src/app/keyword-corpus.ts';
 import type { AlertView } from '../../src/core/alert.ts';
 import type { Delivery } from '../../src/core/delivery.ts';
 import {
@@ -149,6 +150,7 @@ export function memoryContext(): MemoryContext {
         };
       },
     },
+    topicBreadth: new LabelledCorpusBreadth(silentLogger()),
     stored: read,
     operatorSources: [],
     healthBySource: new Map(),

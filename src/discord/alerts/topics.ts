@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CustomTopic } from '../../core/guild-settings.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { GuildTopicError, MAX_GUILD_TOPICS, parseGuildTopic } from '../../topics/guild-topic.ts';
-import { respond } from '../replies.ts';
+import { type CorpusBreadth, isTooBroad, tooShortKeywords } from '../../topics/keyword-guard.ts';
+import { deferEphemeral, respond } from '../replies.ts';
 import { safeText } from '../safe-text.ts';
 import type { AdminHandler } from './handler.ts';
 
@@ -9,6 +11,21 @@ const NameInputSchema = z.string().trim().min(1).max(100);
 
 function quoted(phrases: string[]): string {
   return phrases.map((phrase) => `“${safeText(phrase)}”`).join(', ');
+}
+
+/** "41 of 100 (41%)", naming the keywords that matched most. */
+function breadthVars(breadth: CorpusBreadth, locale: Locale) {
+  const percent = Math.round((100 * breadth.matched) / breadth.total);
+  const keywords = breadth.byKeyword
+    .slice(0, 5)
+    .map(({ keyword, updates }) => `${quoted([keyword])} (${updates})`)
+    .join(', ');
+  return {
+    matched: breadth.matched,
+    total: breadth.total,
+    percent: percent.toLocaleString(locale === 'uk' ? 'uk-UA' : 'en-GB'),
+    keywords,
+  };
 }
 
 export const addGuildTopic: AdminHandler = async (interaction, context, speaker) => {
@@ -31,6 +48,16 @@ export const addGuildTopic: AdminHandler = async (interaction, context, speaker)
   const builtin = context.topics.list(guildId).find((t) => t.builtin && t.id === topic.slug);
   if (builtin) {
     return respond(interaction, say('guildTopics.clashesBuiltin', { slug: topic.slug }));
+  }
+  const short = tooShortKeywords(topic)[0];
+  if (short) {
+    const vars = { keyword: quoted([short.keyword]), reads: safeText(short.reads) };
+    return respond(interaction, say('guildTopics.keywordTooShort', vars));
+  }
+  await deferEphemeral(interaction); // measuring against the corpus may take a moment
+  const breadth = await context.topicBreadth.measure(topic);
+  if (breadth && isTooBroad(breadth)) {
+    return respond(interaction, say('guildTopics.tooBroad', breadthVars(breadth, speaker.locale)));
   }
 
   let outcome = 'added' as 'added' | 'exists' | 'full';
