@@ -2,7 +2,7 @@ import { SettingsRepository } from '../app/settings-repository.ts';
 import type { GuildSettings } from '../core/guild-settings.ts';
 import type { LocalGuildSpec } from '../local-discord/server.ts';
 import { silentLogger } from '../logger.ts';
-import type { KeyValueStore } from '../store/key-value.ts';
+import { MemoryStore } from '../store/memory-store.ts';
 import { openStore } from '../store/open-store.ts';
 import { Records } from '../store/records.ts';
 import { generateGuildTopics } from './guild-topics.ts';
@@ -74,14 +74,8 @@ export function fleetGuildSpecs(spec: FleetSpec, count = spec.guilds): LocalGuil
 export async function prefillFleet(storeUrl: string, spec: FleetSpec): Promise<void> {
   const store = await openStore(storeUrl);
   try {
-    const buffer = new Map<string, unknown>();
-    const buffered: KeyValueStore = {
-      get: async (key) => (buffer.has(key) ? buffer.get(key) : store.get(key)),
-      getMany: (keys) => Promise.all(keys.map((key) => buffered.get(key))),
-      set: async (key, value) => void buffer.set(key, value),
-      delete: async (key) => void buffer.delete(key),
-      close: async () => undefined,
-    };
+    // The bench store is new: nothing to read through to.
+    const buffered = new MemoryStore();
     const settings = new SettingsRepository(new Records(buffered, silentLogger()));
     await settings.load();
     await Promise.all(
@@ -89,7 +83,7 @@ export async function prefillFleet(storeUrl: string, spec: FleetSpec): Promise<v
         settings.update(guild.guildId, (draft) => Object.assign(draft, guild)),
       ),
     );
-    for (const [key, value] of buffer) await store.set(key, value);
+    for (const [key, value] of buffered.liveEntries()) await store.set(key, value);
   } finally {
     await store.close();
   }

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../src/store/key-value.ts';
+import type { KeyValueStore, Versioned } from '../../src/store/key-value.ts';
 
 /**
  * A store that "loses power" just before its k-th write: that write and every later call
@@ -6,7 +6,7 @@ import type { KeyValueStore } from '../../src/store/key-value.ts';
  * real store underneath, for the next process to find.
  */
 export class CrashingStore implements KeyValueStore {
-  /** Writes (set and delete) let through since `arm`. */
+  /** Writes (set, delete and the atomic steps) let through since `arm`. */
   writes = 0;
   private crashAt = Number.POSITIVE_INFINITY;
   private dead = false;
@@ -48,6 +48,31 @@ export class CrashingStore implements KeyValueStore {
 
   delete(key: string): Promise<void> {
     return this.write() ? this.inner.delete(key) : hang();
+  }
+
+  getVersioned(key: string): Promise<Versioned | undefined> {
+    return this.dead ? hang() : this.inner.getVersioned(key);
+  }
+
+  add(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
+    return this.write() ? this.inner.add(key, value, ttlMs) : hang();
+  }
+
+  compareAndSet(
+    key: string,
+    version: string | undefined,
+    value: unknown,
+    ttlMs?: number,
+  ): Promise<boolean> {
+    return this.write() ? this.inner.compareAndSet(key, version, value, ttlMs) : hang();
+  }
+
+  claim(key: string, owner: string, leaseMs: number): Promise<boolean> {
+    return this.write() ? this.inner.claim(key, owner, leaseMs) : hang();
+  }
+
+  release(key: string, owner: string): Promise<void> {
+    return this.write() ? this.inner.release(key, owner) : hang();
   }
 
   /** A dead store is never closed by its process; the test closes `inner` itself. */
