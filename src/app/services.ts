@@ -4,6 +4,7 @@ import { readDocument } from '../sources/read.ts';
 import type { KeyValueStore } from '../store/key-value.ts';
 import { Records } from '../store/records.ts';
 import { loadBuiltinTopics } from '../topics/builtin.ts';
+import { builtinTopicModel } from '../topics/model/load.ts';
 import type { AlertSender } from './alert-sender.ts';
 import type { CommandContext } from './context.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
@@ -46,7 +47,7 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
   const records = new Records(store, logger);
   const settings = new SettingsRepository(records);
   await settings.load();
-  const topics = new Topics(await loadBuiltinTopics(), settings);
+  const topics = new Topics(await loadBuiltinTopics(), settings, builtinTopicModel());
   settings.onChange(() => topics.invalidate());
   const states = new SourceStateRepository(records);
   const archive = new UpdateArchive(records);

@@ -4,6 +4,7 @@ import type { Update } from '../core/update.ts';
 import type { TopicDefinition } from '../topics/definition.ts';
 import { guildTopicToMatchable } from '../topics/guild-topic.ts';
 import { type MatchableTopic, Matcher, toMatchable } from '../topics/matcher.ts';
+import type { TopicModel } from '../topics/model/topic-model.ts';
 import type { TopicDirectory } from './context.ts';
 
 const CUSTOM_COLOR = 0x5865f2;
@@ -22,6 +23,8 @@ export class Topics implements TopicDirectory {
       get(guildId: string): GuildSettings;
       all(): Iterable<GuildSettings>;
     },
+    /** The built-in topics' model; guild keyword topics are matched by their words alone. */
+    private readonly model?: TopicModel,
   ) {
     this.builtin = definitions.map((d) => ({
       id: d.id,
@@ -53,7 +56,7 @@ export class Topics implements TopicDirectory {
 
   /** Built-in matches, and guild topics' matches keyed `guildId/slug`. */
   match(update: Pick<Update, 'title' | 'body'>): TopicMatch[] {
-    this.matcher ??= new Matcher(this.matchable());
+    this.matcher ??= new Matcher(this.matchable(), this.model);
     return this.matcher.match(update);
   }
 

@@ -3,6 +3,7 @@ import { emptyGuildSettings, type GuildSettings } from '../core/guild-settings.t
 import { loadLabelled } from '../topics/accuracy.ts';
 import { benchmarkMatcher } from '../topics/bench.ts';
 import { loadBuiltinTopics } from '../topics/builtin.ts';
+import { builtinTopicModel } from '../topics/model/load.ts';
 import { generateGuildTopics } from './guild-topics.ts';
 import { callsPerSecond, formatCount, formatMs, timeAsync } from './measure.ts';
 import type { BenchOptions } from './options.ts';
@@ -21,10 +22,14 @@ export async function benchClassify(options: BenchOptions): Promise<FigureResult
     const guildId = guildIdFor(index);
     guilds.set(guildId, { ...emptyGuildSettings(guildId), customTopics });
   });
-  const topics = new Topics(definitions, {
-    get: (guildId) => guilds.get(guildId) ?? emptyGuildSettings(guildId),
-    all: () => guilds.values(),
-  });
+  const topics = new Topics(
+    definitions,
+    {
+      get: (guildId) => guilds.get(guildId) ?? emptyGuildSettings(guildId),
+      all: () => guilds.values(),
+    },
+    builtinTopicModel(),
+  );
   const texts = await loadLabelled();
   if (texts.length === 0) throw new Error('no labelled updates to classify');
   let next = 0;
@@ -36,7 +41,11 @@ export async function benchClassify(options: BenchOptions): Promise<FigureResult
     matched += found.length > 0 ? 1 : 0;
     guildMatches += found.filter((m) => m.topicId.includes('/')).length;
   }
-  const builtinOnly = new Topics(definitions, { get: emptyGuildSettings, all: () => [] });
+  const builtinOnly = new Topics(
+    definitions,
+    { get: emptyGuildSettings, all: () => [] },
+    builtinTopicModel(),
+  );
   const alone = callsPerSecond(options.quick ? 200 : 1_000, () => {
     builtinOnly.match(texts[next++ % texts.length]!);
   });

@@ -1,7 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { evaluate, formatAccuracyTable, loadLabelled } from '../topics/accuracy.ts';
-import { loadBuiltinTopics } from '../topics/builtin.ts';
-import { Matcher, toMatchable } from '../topics/matcher.ts';
+import { loadBuiltinMatcher } from '../topics/builtin.ts';
 import { benchAlertLatency } from './alert-latency.ts';
 import { benchClassify } from './classify.ts';
 import { benchFanOut } from './fan-out.ts';
@@ -108,7 +107,7 @@ function parseArgs(args: string[]): { quick: boolean; only?: Set<number> } {
 /** The issue asks `npm run bench` to show how well each built-in topic finds its updates. */
 async function accuracyReport(): Promise<string> {
   try {
-    const matcher = new Matcher((await loadBuiltinTopics()).map(toMatchable));
+    const matcher = await loadBuiltinMatcher();
     const labelled = await loadLabelled();
     return `Topic accuracy on the ${labelled.length} labelled updates (test/fixtures/labelled):\n${formatAccuracyTable(evaluate(matcher, labelled))}`;
   } catch (error) {

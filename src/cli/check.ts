@@ -3,8 +3,7 @@ import { createSourceAccess } from '../app/source-access.ts';
 import { type Config, parseConfig } from '../config.ts';
 import { sourceName } from '../core/alert.ts';
 import { readDocument } from '../sources/read.ts';
-import { loadBuiltinTopics } from '../topics/builtin.ts';
-import { Matcher, toMatchable } from '../topics/matcher.ts';
+import { loadBuiltinMatcher } from '../topics/builtin.ts';
 
 async function readTarget(target: string, config: Config) {
   const fetched = await createSourceAccess(config).fetchSource(target, {});
@@ -29,7 +28,7 @@ export async function runCheck(args: string[]): Promise<void> {
   const read = await readTarget(target, config).catch((error: unknown) => {
     throw new Error(`${target}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const matcher = new Matcher((await loadBuiltinTopics()).map(toMatchable));
+  const matcher = await loadBuiltinMatcher();
   for (const warning of read.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (!values.json) {
     console.log(`${sourceName(target)}: ${read.updates.length} updates (${read.format})\n`);

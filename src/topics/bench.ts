@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../bench/random-text.ts';
 import { evaluate, formatAccuracyTable, loadLabelled } from './accuracy.ts';
-import { loadBuiltinTopics } from './builtin.ts';
+import { loadBuiltinMatcher, loadBuiltinTopics } from './builtin.ts';
 import { type MatchableTopic, Matcher, toMatchable } from './matcher.ts';
 
 export interface MatcherBenchmark {
@@ -116,7 +116,7 @@ export function formatBenchmark(results: MatcherBenchmark[]): string {
 /** The matcher part of `npm run bench`: throughput, then accuracy on the labelled data. */
 export async function matcherReport(): Promise<string> {
   const labelled = await loadLabelled();
-  const matcher = new Matcher((await loadBuiltinTopics()).map(toMatchable));
+  const matcher = await loadBuiltinMatcher();
   return `${formatBenchmark(await benchmarkMatcher({ updates: labelled }))}\n\n${formatAccuracyTable(evaluate(matcher, labelled))}`;
 }
 

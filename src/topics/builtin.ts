@@ -2,6 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type TopicDefinition, TopicDefinitionSchema } from './definition.ts';
+import { Matcher, toMatchable } from './matcher.ts';
+import { builtinTopicModel } from './model/load.ts';
 
 /** The folder of built-in topics: one `<id>.ts` file per topic. */
 export const ALERTS_DIR = fileURLToPath(new URL('../../alerts/', import.meta.url));
@@ -41,4 +43,9 @@ export async function loadBuiltinTopics(dir: string = ALERTS_DIR): Promise<Topic
     topics.push(parsed.data);
   }
   return topics;
+}
+
+/** The built-in topics with their trained model: what the bot, `check` and the tests use. */
+export async function loadBuiltinMatcher(dir: string = ALERTS_DIR): Promise<Matcher> {
+  return new Matcher((await loadBuiltinTopics(dir)).map(toMatchable), builtinTopicModel());
 }

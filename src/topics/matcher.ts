@@ -1,5 +1,7 @@
 import type { TopicDefinition } from './definition.ts';
-import { wordsOf } from './normalise.ts';
+import { updateFeatures } from './model/features.ts';
+import type { TopicModel } from './model/topic-model.ts';
+import { type Words, wordsOf } from './normalise.ts';
 import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
 
 /** A topic as the matcher sees it: phrases of any language (see phrase.ts for the syntax). */
@@ -15,6 +17,19 @@ export interface MatchableTopic {
 export interface TopicMatch {
   topicId: string;
   phrases: string[];
+}
+
+/** A match with the definition phrases (rules) that produced it: what the model reads. */
+export interface HeldTopic extends TopicMatch {
+  rules: string[];
+  /** The sentences (numbered as in Words) where a phrase of the topic holds. */
+  sentences: number[];
+}
+
+interface HeldRule {
+  rule: number;
+  said: string;
+  sentence: number;
 }
 
 /** One run of consecutive words, shared by every phrase that contains it. */
@@ -72,7 +87,14 @@ export class Matcher {
   private readonly partText: string[] = [];
   private stamp = 0;
 
-  constructor(topics: MatchableTopic[]) {
+  /**
+   * `model` (built-in topics only): a topic the model knows is raised only when the model
+   * agrees that what its phrases found is an event of the topic; see model/topic-model.ts.
+   */
+  constructor(
+    topics: MatchableTopic[],
+    private readonly model?: TopicModel,
+  ) {
     const merged = new Map<string, MatchableTopic[]>();
     for (const topic of topics) {
       const same = merged.get(topic.id);
@@ -131,7 +153,20 @@ export class Matcher {
   }
 
   match(text: { title: string; body: string }): TopicMatch[] {
-    const { keys, numeric, sentence } = wordsOf(text.title, text.body);
+    const words = wordsOf(text.title, text.body);
+    const held = this.heldIn(words);
+    if (this.model === undefined) return held.map(withoutRules);
+    return this.judge(this.model, words, held);
+  }
+
+  /** What the phrases alone find, with their rules: what the model is trained on. */
+  held(text: { title: string; body: string }): { words: Words; held: HeldTopic[] } {
+    const words = wordsOf(text.title, text.body);
+    return { words, held: this.heldIn(words) };
+  }
+
+  private heldIn(words: Words): HeldTopic[] {
+    const { keys, numeric, sentence } = words;
     const hitSentences: number[] = [];
     const hitAtoms: number[] = [];
     const byNumber = this.index.get(NUMBER_KEY);
@@ -142,8 +177,15 @@ export class Matcher {
         this.collectHits(byNumber, i, keys, numeric, sentence, hitSentences, hitAtoms);
       }
     }
-    if (hitAtoms.length === 0) return [];
-    return this.group(this.resolve(hitSentences, hitAtoms));
+    return hitAtoms.length === 0 ? [] : this.group(this.resolve(hitSentences, hitAtoms));
+  }
+
+  /** Keeps the held topics the model confirms (and every topic it does not know). */
+  private judge(model: TopicModel, words: Words, held: HeldTopic[]): TopicMatch[] {
+    const modelled = held.filter((m) => model.has(m.topicId));
+    if (modelled.length === 0) return held.map(withoutRules);
+    const confirmed = model.confirmed(words, modelled);
+    return held.filter((m) => !model.has(m.topicId) || confirmed.has(m.topicId)).map(withoutRules);
   }
 
   private collectHits(
@@ -174,9 +216,9 @@ export class Matcher {
   }
 
   /** Word-run hits (in sentence order) → the include rules that hold, sentence by sentence. */
-  private resolve(hitSentences: number[], hitAtoms: number[]): { rule: number; said: string }[] {
+  private resolve(hitSentences: number[], hitAtoms: number[]): HeldRule[] {
     const { ruleMask, ruleStamp, topicExcluded, rules } = this;
-    const matched: { rule: number; said: string }[] = [];
+    const matched: HeldRule[] = [];
     const touched: number[] = [];
     let from = 0;
     while (from < hitAtoms.length) {
@@ -205,7 +247,7 @@ export class Matcher {
       for (const r of touched) {
         const rule = rules[r] as Rule;
         if (!rule.exclude && ruleMask[r] === rule.full && topicExcluded[rule.topic] !== stamp) {
-          matched.push({ rule: r, said: this.said(r, rule.full) });
+          matched.push({ rule: r, said: this.said(r, rule.full), sentence: s as number });
         }
       }
       from = to;
@@ -224,20 +266,27 @@ export class Matcher {
   }
 
   /** Matched rules → one TopicMatch per topic, in definition order, with what matched. */
-  private group(matched: { rule: number; said: string }[]): TopicMatch[] {
-    const out: TopicMatch[] = [];
-    let last: TopicMatch | undefined;
+  private group(matched: HeldRule[]): HeldTopic[] {
+    const out: HeldTopic[] = [];
+    let last: HeldTopic | undefined;
     let lastTopic = -1;
     matched.sort((a, b) => a.rule - b.rule);
-    for (const { rule: r, said } of matched) {
+    for (const { rule: r, said, sentence } of matched) {
       const rule = this.rules[r] as Rule;
       if (rule.topic !== lastTopic || !last) {
-        last = { topicId: this.topicIds[rule.topic] as string, phrases: [] };
+        last = {
+          topicId: this.topicIds[rule.topic] as string,
+          phrases: [],
+          rules: [],
+          sentences: [],
+        };
         out.push(last);
         lastTopic = rule.topic;
       }
       // The same words may satisfy several rules (say in two languages' lists).
       if (!last.phrases.includes(said)) last.phrases.push(said);
+      if (!last.rules.includes(rule.text)) last.rules.push(rule.text);
+      if (!last.sentences.includes(sentence)) last.sentences.push(sentence);
     }
     return out;
   }
@@ -251,4 +300,8 @@ export class Matcher {
     this.stamp += 1;
     return this.stamp;
   }
+}
+
+function withoutRules({ topicId, phrases }: HeldTopic): TopicMatch {
+  return { topicId, phrases };
 }

@@ -1,6 +1,5 @@
 import type { LocalDiscord, LocalGuildSpec } from '../../src/local-discord/server.ts';
-import { loadBuiltinTopics } from '../../src/topics/builtin.ts';
-import { Matcher, toMatchable } from '../../src/topics/matcher.ts';
+import { loadBuiltinMatcher } from '../../src/topics/builtin.ts';
 import type { AuditPlace, AuditStory } from '../support/delivery-audit.ts';
 import { type Newsroom, revisionMarker } from '../support/newsroom.ts';
 
@@ -58,7 +57,7 @@ export function auditPlaces(discord: LocalDiscord): AuditPlace[] {
  * scenario needs (e.g. someone changed a topic's phrases).
  */
 export async function storyExpectations(): Promise<(room: Newsroom) => AuditStory[]> {
-  const matcher = new Matcher((await loadBuiltinTopics()).map(toMatchable));
+  const matcher = await loadBuiltinMatcher();
   return (room) =>
     room.all().map((story) => {
       const text = room.text(story);

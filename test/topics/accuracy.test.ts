@@ -7,10 +7,10 @@ import {
   type LabelledUpdate,
   loadLabelled,
 } from '../../src/topics/accuracy.ts';
-import { loadBuiltinTopics } from '../../src/topics/builtin.ts';
-import { Matcher, toMatchable } from '../../src/topics/matcher.ts';
+import { loadBuiltinMatcher } from '../../src/topics/builtin.ts';
+import { Matcher } from '../../src/topics/matcher.ts';
 
-const builtinMatcher = async () => new Matcher((await loadBuiltinTopics()).map(toMatchable));
+const builtinMatcher = async () => await loadBuiltinMatcher();
 
 describe('evaluate', () => {
   it('counts found, false alarms and misses, and lets optional topics pass', () => {

@@ -1,0 +1,52 @@
+import type { Words } from '../normalise.ts';
+import type { HeldPhrases } from './topic-model.ts';
+
+/**
+ * What the topic model reads in an update, as readable strings:
+ *   w:<word>            a word (its matching key) anywhere in the update
+ *   h:<word>            a word of the headline (or of the first sentence when there is none):
+ *                       what the update is about, not what it mentions on the way
+ *   p:<topic>:<phrase>  a phrase of a topic definition that holds in some sentence
+ *   t:<topic>           some phrase of the topic holds
+ *   s:<topic>:<word>    a word of a sentence where a phrase of the topic holds
+ *   #                   the update has a number
+ *   n:<size>            how long the update is (one-line bulletin … long post), see lengthClass
+ * Training reads these strings; matching reads the same weights word by word (TopicModel.scores),
+ * and a test holds the two to the same numbers.
+ */
+export function updateFeatures(words: Words, heldPhrases: readonly HeldPhrases[]): string[] {
+  const features = new Set<string>();
+  const { keys, numeric, sentence } = words;
+  const headline = keys.length > 0 ? sentence[0] : undefined;
+  for (let i = 0; i < keys.length; i += 1) {
+    if (numeric[i]) {
+      features.add('#');
+      continue;
+    }
+    const key = keys[i] as string;
+    if (key.length < 2) continue;
+    features.add(`w:${key}`);
+    if (sentence[i] === headline) features.add(`h:${key}`);
+  }
+  features.add(`n:${lengthClass(keys.length)}`);
+  for (const { topicId, rules, sentences } of heldPhrases) {
+    features.add(`t:${topicId}`);
+    for (const rule of rules) features.add(`p:${topicId}:${rule}`);
+    // The words around what the phrases found: "police", "match", "anniversary" in that sentence.
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      if (!numeric[i] && key.length >= 2 && sentences.includes(sentence[i] as number)) {
+        features.add(`s:${topicId}:${key}`);
+      }
+    }
+  }
+  return [...features];
+}
+
+/** A bulletin says one thing; a long post mentions many: the same phrase weighs differently. */
+export function lengthClass(words: number): string {
+  if (words <= 12) return 'line';
+  if (words <= 40) return 'short';
+  if (words <= 120) return 'post';
+  return 'long';
+}

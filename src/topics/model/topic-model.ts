@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { Words } from '../normalise.ts';
+import { lengthClass } from './features.ts';
+
+/**
+ * A logistic model per built-in topic over readable features (model/features.ts), trained by
+ * `npm run train-topics` (model/train.ts) and committed as model/weights.json. The phrases of
+ * alerts/*.ts still decide where to look and say why an alert matched; the model decides
+ * whether what they found is an event of the topic or only a mention ("drone attack" as the
+ * reason a deal was suspended), weighing every word of the update and of the sentence where
+ * the phrase held. A topic is never raised by the model alone.
+ */
+export const TopicModelSchema = z
+  .object({
+    version: z.literal(1),
+    /** Topic ids: the order of every per-topic array below. */
+    topics: z.array(z.string().min(1)).min(1),
+    bias: z.array(z.number()),
+    /** The least probability that raises the topic when one of its phrases holds. */
+    threshold: z.array(z.number().min(0).max(1)),
+    /** Feature → one weight per topic. */
+    weights: z.record(z.string(), z.array(z.number())),
+    trainedOn: z.object({ files: z.array(z.string()), updates: z.int() }),
+  })
+  .superRefine((model, ctx) => {
+    const n = model.topics.length;
+    for (const key of ['bias', 'threshold'] as const) {
+      if (model[key].length !== n)
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected ${n} values` });
+    }
+    for (const [feature, weights] of Object.entries(model.weights)) {
+      if (weights.length !== n) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weights', feature],
+          message: `expected ${n} values`,
+        });
+        break;
+      }
+    }
+  });
+
+export type TopicModelData = z.infer<typeof TopicModelSchema>;
+
+/** A topic one of whose phrases holds, and the sentences where they hold. */
+export interface HeldPhrases {
+  topicId: string;
+  rules: readonly string[];
+  sentences: readonly number[];
+}
+
+/** The weights of one word key, by the role the word plays (see model/features.ts). */
+interface WordWeights {
+  anywhere?: Float64Array;
+  headline?: Float64Array;
+  /** By topic index: the weights when the word shares a sentence with that topic's phrase. */
+  besidePhrase?: (Float64Array | undefined)[];
+}
+
+export class TopicModel {
+  private readonly index = new Map<string, number>();
+  private readonly weights = new Map<string, Float64Array>();
+  // The same weights keyed for matching without building a feature string per word.
+  private readonly words = new Map<string, WordWeights>();
+  private readonly number: Float64Array | undefined;
+
+  constructor(readonly data: TopicModelData) {
+    for (const [i, topic] of data.topics.entries()) this.index.set(topic, i);
+    for (const [feature, list] of Object.entries(data.weights)) {
+      const w = Float64Array.from(list);
+      this.weights.set(feature, w);
+      const kind = feature.slice(0, 2);
+      if (kind === 'w:') this.wordWeights(feature.slice(2)).anywhere = w;
+      else if (kind === 'h:') this.wordWeights(feature.slice(2)).headline = w;
+      else if (kind === 's:') {
+        const colon = feature.indexOf(':', 2);
+        const t = this.index.get(feature.slice(2, colon));
+        if (t === undefined) continue;
+        const entry = this.wordWeights(feature.slice(colon + 1));
+        entry.besidePhrase ??= [];
+        entry.besidePhrase[t] = w;
+      }
+    }
+    this.number = this.weights.get('#');
+  }
+
+  static parse(json: unknown): TopicModel {
+    const parsed = TopicModelSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(
+        `topic model: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    return new TopicModel(parsed.data);
+  }
+
+  private wordWeights(key: string): WordWeights {
+    let entry = this.words.get(key);
+    if (entry === undefined) {
+      entry = {};
+      this.words.set(key, entry);
+    }
+    return entry;
+  }
+
+  has(topicId: string): boolean {
+    return this.index.has(topicId);
+  }
+
+  /** Log-odds of every topic from feature strings (training's view; see scores for speed). */
+  logits(features: readonly string[]): Float64Array {
+    const out = Float64Array.from(this.data.bias);
+    for (const feature of features) {
+      const w = this.weights.get(feature);
+      if (w !== undefined) add(out, w);
+    }
+    return out;
+  }
+
+  /**
+   * The same log-odds as `logits(updateFeatures(words, held))`, read straight from the words:
+   * one map lookup per word instead of a string per feature.
+   */
+  scores(words: Words, held: readonly HeldPhrases[]): Float64Array {
+    const out = Float64Array.from(this.data.bias);
+    const { keys, numeric, sentence } = words;
+    const headline = keys.length > 0 ? sentence[0] : undefined;
+    const heldTopics = held.flatMap((h) => {
+      const t = this.index.get(h.topicId);
+      return t === undefined ? [] : [{ t, sentences: h.sentences, seen: new Set<string>() }];
+    });
+    const anywhere = new Set<string>();
+    const inHeadline = new Set<string>();
+    let number = false;
+    for (let i = 0; i < keys.length; i += 1) {
+      if (numeric[i]) {
+        number = true;
+        continue;
+      }
+      const key = keys[i] as string;
+      if (key.length < 2) continue;
+      const entry = this.words.get(key);
+      if (entry === undefined) continue;
+      if (entry.anywhere && !anywhere.has(key)) {
+        anywhere.add(key);
+        add(out, entry.anywhere);
+      }
+      if (entry.headline && sentence[i] === headline && !inHeadline.has(key)) {
+        inHeadline.add(key);
+        add(out, entry.headline);
+      }
+      if (entry.besidePhrase) {
+        for (const h of heldTopics) {
+          const w = entry.besidePhrase[h.t];
+          if (w && !h.seen.has(key) && h.sentences.includes(sentence[i] as number)) {
+            h.seen.add(key);
+            add(out, w);
+          }
+        }
+      }
+    }
+    if (number && this.number) add(out, this.number);
+    const length = this.weights.get(`n:${lengthClass(keys.length)}`);
+    if (length) add(out, length);
+    for (const { topicId, rules } of held) {
+      const w = this.weights.get(`t:${topicId}`);
+      if (w) add(out, w);
+      for (const rule of rules) {
+        const p = this.weights.get(`p:${topicId}:${rule}`);
+        if (p) add(out, p);
+      }
+    }
+    return out;
+  }
+
+  /** The held topics the model confirms. */
+  confirmed(words: Words, held: readonly HeldPhrases[]): Set<string> {
+    const scores = this.scores(words, held);
+    const out = new Set<string>();
+    for (const { topicId } of held) {
+      const t = this.index.get(topicId);
+      if (t === undefined) continue;
+      const probability = 1 / (1 + Math.exp(-(scores[t] as number)));
+      if (probability >= (this.data.threshold[t] as number)) out.add(topicId);
+    }
+    return out;
+  }
+}
+
+function add(into: Float64Array, w: Float64Array) {
+  for (let t = 0; t < into.length; t += 1) into[t] = (into[t] as number) + (w[t] as number);
+}
