@@ -1,12 +1,13 @@
 import type { Logger } from '../logger.ts';
 import { loadLabelled } from '../topics/accuracy.ts';
+import { labelledCorpusFiles } from '../topics/corpus.ts';
 import type { GuildTopic } from '../topics/guild-topic.ts';
 import { type CorpusBreadth, type CorpusUpdate, corpusBreadth } from '../topics/keyword-guard.ts';
 import type { TopicBreadth } from './context.ts';
 
 /**
  * Measures a candidate keyword topic against the project's labelled live-blog updates (the
- * files `LABELLED_FILES` lists), read once on first use. If they cannot be read the guard is
+ * older labelled files and the whole evaluation corpus), read once on first use. If they cannot be read the guard is
  * skipped with a warning rather than refusing every new topic.
  */
 export class LabelledCorpusBreadth implements TopicBreadth {
@@ -14,7 +15,8 @@ export class LabelledCorpusBreadth implements TopicBreadth {
 
   constructor(
     private readonly logger: Logger,
-    private readonly load: () => Promise<readonly CorpusUpdate[]> = loadLabelled,
+    private readonly load: () => Promise<readonly CorpusUpdate[]> = () =>
+      loadLabelled(labelledCorpusFiles()),
   ) {}
 
   async measure(topic: GuildTopic): Promise<CorpusBreadth | undefined> {

@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, type LabelledUpdate, loadLabelled, type TopicAccuracy } from './accuracy.ts';
+import {
+  evaluate,
+  LABELLED_FILES,
+  type LabelledUpdate,
+  loadLabelled,
+  type TopicAccuracy,
+} from './accuracy.ts';
 import type { Matcher } from './matcher.ts';
 
 /**
@@ -23,6 +29,11 @@ export function corpusFiles(part: CorpusPart, dir: string = CORPUS_DIR): string[
     .filter((file) => file.endsWith('.jsonl'))
     .sort()
     .map((file) => join(folder, file));
+}
+
+/** Every labelled update the project has: the older files and both parts of the corpus. */
+export function labelledCorpusFiles(): string[] {
+  return [...LABELLED_FILES, ...corpusFiles('dev'), ...corpusFiles('blind')];
 }
 
 export function loadCorpus(part: CorpusPart, dir: string = CORPUS_DIR): Promise<LabelledUpdate[]> {
