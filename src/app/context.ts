@@ -6,6 +6,7 @@ import type { Update } from '../core/update.ts';
 import type { Logger } from '../logger.ts';
 import type { GuildTopic } from '../topics/guild-topic.ts';
 import type { CorpusBreadth } from '../topics/keyword-guard.ts';
+import type { CoverageView } from './coverage/coverage-tracker.ts';
 
 /**
  * What slash commands may use: handed to every `execute(interaction, context)`.
@@ -56,6 +57,8 @@ export interface SourceDirectory {
   /** The operator's SOURCES followed by the guild's own. */
   followedBy(guildId: string): { source: string; global: boolean }[];
   health(source: string): SourceHealth;
+  /** For a coverage source (a section that links live blogs): what it follows now. */
+  coverageOf?(source: string): CoverageView | undefined;
 }
 
 export interface LatestItem {

@@ -13,7 +13,13 @@ export class LatestFromArchive implements LatestUpdates {
 
   async list(guildId: string, options: { topicId?: string; count: number }): Promise<LatestItem[]> {
     const items: LatestItem[] = [];
-    for (const { source } of this.registry.followedBy(guildId)) {
+    const sources = this.registry
+      .followedBy(guildId)
+      .flatMap(({ source }) => [
+        source,
+        ...(this.registry.coverageOf(source)?.following.map((blog) => blog.url) ?? []),
+      ]);
+    for (const source of new Set(sources)) {
       const keys = await this.archive.recent(sourceId(source));
       for (const stored of await this.archive.getMany(keys)) {
         if (!stored) continue;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BlogReading } from '../core/coverage.ts';
 import { updateKey } from '../core/delivery.ts';
 import { type Detection, detectChanges, fingerprint } from '../core/detect.ts';
 import type { Update } from '../core/update.ts';
@@ -6,12 +7,30 @@ import type { Logger } from '../logger.ts';
 import type { FetchResult } from '../sources/fetch.ts';
 import type { ReadResult } from '../sources/read.ts';
 import type { SourceHealth } from './context.ts';
+import type { CoverageTracker } from './coverage/coverage-tracker.ts';
 import type { Outbox } from './outbox.ts';
 import { planDeliveries } from './plan-deliveries.ts';
 import type { SourceRegistry } from './source-registry.ts';
 import { type SourceState, type SourceStateRepository, sourceId } from './source-state.ts';
 import type { Topics } from './topic-directory.ts';
 import type { StoredUpdate, UpdateArchive } from './update-archive.ts';
+
+/** What one read of a blog says of it, for the coverage source that follows it. */
+function blogReading(read: ReadResult, detection: Detection): BlogReading {
+  const newest = read.updates
+    .filter((update) => !update.pinned && update.published)
+    .map((update) => update.published!)
+    .sort()
+    .at(-1);
+  const info = read.liveBlog;
+  return {
+    ...(info?.title ? { title: info.title } : {}),
+    ...(info?.startedAt ? { startedAt: info.startedAt } : {}),
+    ...(info?.endsAt ? { endsAt: info.endsAt } : {}),
+    ...(newest ? { newestUpdateAt: newest } : {}),
+    newUpdates: detection.events.filter((event) => event.kind === 'new').length,
+  };
+}
 
 function contentHash(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url');
@@ -43,17 +62,21 @@ export interface PollerDeps {
   readSource: ReadSource;
   /** Told after deliveries were written, so they go out at once. */
   onDeliveriesQueued: () => void;
+  /** Coverage sources (section pages and feeds that link live blogs); absent: none. */
+  coverage?: CoverageTracker;
   logger: Logger;
   now?: () => Date;
 }
 
 export interface SourcePollResult {
   source: string;
-  outcome: 'unchanged' | 'read' | 'failed' | 'waiting';
+  outcome: 'unchanged' | 'read' | 'coverage' | 'failed' | 'waiting';
   newUpdates: number;
   edited: number;
   deliveries: number;
   error?: string;
+  /** For a coverage source: how many live blogs it follows now. */
+  following?: number;
 }
 
 /**
@@ -88,12 +111,28 @@ export class Poller {
   private async runAll(): Promise<SourcePollResult[]> {
     const sources = this.deps.registry.all();
     await this.deps.states.loadHealth(sources);
+    const { coverage } = this.deps;
+    await coverage?.load(sources);
+    const results = await this.pollEach(sources.map((url) => ({ url })));
+    if (coverage) {
+      // Then the blogs the coverage sources follow now, including any found just now.
+      const configured = new Set(sources);
+      const blogs = coverage.blogsToPoll(sources).filter((blog) => !configured.has(blog.url));
+      await this.deps.states.loadHealth(blogs.map((blog) => blog.url));
+      results.push(...(await this.pollEach(blogs)));
+    }
+    return results;
+  }
+
+  private async pollEach(
+    sources: { url: string; firstSightSince?: string }[],
+  ): Promise<SourcePollResult[]> {
     const results: SourcePollResult[] = [];
     let next = 0;
     const worker = async () => {
       while (next < sources.length) {
-        const source = sources[next++]!;
-        results.push(await this.pollSource(source));
+        const { url, firstSightSince } = sources[next++]!;
+        results.push(await this.pollSource(url, firstSightSince ? { firstSightSince } : {}));
       }
     };
     await Promise.all(
@@ -102,7 +141,14 @@ export class Poller {
     return results;
   }
 
-  async pollSource(source: string): Promise<SourcePollResult> {
+  /**
+   * `firstSightSince`: the source is a blog a coverage source found; its first read alerts
+   * the updates published from then on.
+   */
+  async pollSource(
+    source: string,
+    options: { firstSightSince?: string } = {},
+  ): Promise<SourcePollResult> {
     const health = this.deps.states.health(source);
     const started = this.now();
     if (health.nextAttemptAt && Date.parse(health.nextAttemptAt) > started.getTime()) {
@@ -116,9 +162,41 @@ export class Poller {
       });
       // A 304, or the very bytes read last time (servers without validators): nothing to read.
       const bodyHash = fetched.status === 'ok' ? contentHash(fetched.body) : undefined;
+      const coverage = this.deps.coverage;
       if (fetched.status === 'not-modified' || (state?.bodyHash && state.bodyHash === bodyHash)) {
+        if (coverage?.isCoverage(source)) await coverage.poll(source, undefined, started);
         await this.recordSuccess(health, state, undefined);
         return { source, outcome: 'unchanged', newUpdates: 0, edited: 0, deliveries: 0 };
+      }
+      // Coverage is told from the content, once: a source already read as a blog stays one.
+      const readAsBlog = Object.keys(state?.seen.items ?? {}).length > 0;
+      const followedByCoverage = (coverage?.coveragesOf(source).length ?? 0) > 0;
+      if (
+        coverage &&
+        (coverage.isCoverage(source) ||
+          (!readAsBlog && !followedByCoverage && !options.firstSightSince))
+      ) {
+        const page = coverage.recognise(source, fetched.body, fetched.contentType);
+        if (page) {
+          const polled = await coverage.poll(source, page, started);
+          // The listing's validators are written after what it led to, so a crash re-reads it.
+          await this.deps.states.saveState({
+            source,
+            seen: state?.seen ?? { firstPolledAt: started.toISOString(), items: {}, forgotten: [] },
+            ...(bodyHash ? { bodyHash } : {}),
+            ...(fetched.etag ? { etag: fetched.etag } : {}),
+            ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+          });
+          await this.recordSuccess(health, state, undefined);
+          return {
+            source,
+            outcome: 'coverage',
+            newUpdates: 0,
+            edited: 0,
+            deliveries: 0,
+            following: polled?.plan.next.followed.length ?? 0,
+          };
+        }
       }
       const read = this.deps.readSource(fetched.body, source, fetched.contentType);
       for (const warning of read.warnings) this.deps.logger.warn({ source }, warning);
@@ -127,8 +205,12 @@ export class Poller {
         backfill: this.options.backfill,
         maxNewPerPoll: this.options.maxNewPerPoll,
         retentionMs: this.options.retentionMs,
+        ...(options.firstSightSince ? { firstSightSince: options.firstSightSince } : {}),
       });
       const deliveries = await this.store(source, detection, read.updates);
+      // Before the seen-state: a blog that has ended is let go even if the process dies now.
+      if (followedByCoverage)
+        await coverage?.noteBlogRead(source, blogReading(read, detection), started);
       await this.deps.states.saveState({
         source,
         seen: detection.next,
@@ -139,8 +221,15 @@ export class Poller {
       await this.recordSuccess(health, state, detection);
       if (detection.firstSight) {
         this.deps.logger.info(
-          { source, updates: read.updates.length, backfill: this.options.backfill },
-          'first sight of this live blog: its updates are stored as history and alert only the newest BACKFILL_ON_FIRST_SIGHT',
+          {
+            source,
+            updates: read.updates.length,
+            backfill: this.options.backfill,
+            ...(options.firstSightSince ? { alertSince: options.firstSightSince } : {}),
+          },
+          options.firstSightSince
+            ? 'first sight of a live blog found by coverage: updates published since alertSince alert, older ones are history'
+            : 'first sight of this live blog: its updates are stored as history and alert only the newest BACKFILL_ON_FIRST_SIGHT',
         );
       }
       return {

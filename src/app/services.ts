@@ -7,6 +7,8 @@ import { loadBuiltinTopics } from '../topics/builtin.ts';
 import { builtinTopicModel } from '../topics/model/load.ts';
 import type { AlertSender } from './alert-sender.ts';
 import type { CommandContext } from './context.ts';
+import { noLiveBlogNotifier } from './coverage/coverage-notice.ts';
+import { CoverageTracker } from './coverage/coverage-tracker.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
 import { LabelledCorpusBreadth } from './keyword-corpus.ts';
 import { LatestFromArchive } from './latest.ts';
@@ -21,11 +23,13 @@ import { Topics } from './topic-directory.ts';
 import { UpdateArchive } from './update-archive.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export interface Services {
   settings: SettingsRepository;
   topics: Topics;
   registry: SourceRegistry;
+  coverage: CoverageTracker;
   archive: UpdateArchive;
   outbox: Outbox;
   poller: Poller;
@@ -54,6 +58,28 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
   const retentionMs = config.RETENTION_DAYS * DAY_MS;
   const outbox = new Outbox(records, retentionMs);
   const registry = new SourceRegistry(config.SOURCES, settings, states, access.validateNew);
+  const coverage = new CoverageTracker(
+    {
+      records,
+      fetchCandidate: access.fetchSource,
+      logger,
+      notifyNoLiveBlog: noLiveBlogNotifier({
+        registry,
+        sender,
+        localeOf,
+        quietHours: config.COVERAGE_QUIET_HOURS,
+        logger,
+      }),
+    },
+    {
+      quietMs: config.COVERAGE_QUIET_HOURS * HOUR_MS,
+      windowMs: config.COVERAGE_ALERT_WINDOW_MINUTES * 60_000,
+      maxChecksPerPoll: config.COVERAGE_CHECKS_PER_POLL,
+      recheckMs: 6 * HOUR_MS,
+      retryMs: 15 * 60_000,
+    },
+  );
+  registry.useCoverage(coverage);
   const worker = new DeliveryWorker(
     { outbox, archive, topics, settings, sender, logger, localeOf },
     { concurrency: 16, retryBaseMs: 1_000, retryMaxMs: 5 * 60_000 },
@@ -69,6 +95,7 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
       readSource: (body, source, contentType) =>
         readDocument(body, { source, ...(contentType ? { contentType } : {}) }),
       onDeliveriesQueued: () => worker.kick(),
+      coverage,
       logger,
     },
     {
@@ -89,5 +116,5 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
     status: new StatusFromOutbox(outbox, topics),
     topicBreadth: new LabelledCorpusBreadth(logger),
   };
-  return { settings, topics, registry, archive, outbox, poller, worker, context };
+  return { settings, topics, registry, coverage, archive, outbox, poller, worker, context };
 }

@@ -1,5 +1,6 @@
 import type { GuildSettings } from '../core/guild-settings.ts';
 import type { SourceDirectory, SourceHealth } from './context.ts';
+import type { CoverageTracker, CoverageView } from './coverage/coverage-tracker.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 import type { SourceStateRepository } from './source-state.ts';
 
@@ -9,6 +10,7 @@ import type { SourceStateRepository } from './source-state.ts';
  */
 export class SourceRegistry implements SourceDirectory {
   private followerIndex = new Map<string, GuildSettings[]>();
+  private coverage: CoverageTracker | undefined;
 
   constructor(
     private readonly globalSources: string[],
@@ -25,8 +27,29 @@ export class SourceRegistry implements SourceDirectory {
     return [...new Set([...this.globalSources, ...this.followerIndex.keys()])];
   }
 
+  /** Coverage sources make the blogs they follow reach their own followers. */
+  useCoverage(coverage: CoverageTracker): void {
+    this.coverage = coverage;
+  }
+
   /** Guilds whose channels or members may receive this source's alerts. */
   followers(source: string): GuildSettings[] {
+    const direct = this.directFollowers(source);
+    const via = this.coverage?.coveragesOf(source) ?? [];
+    if (via.length === 0) return direct;
+    const byGuild = new Map(direct.map((guild) => [guild.guildId, guild]));
+    for (const coverage of via) {
+      for (const guild of this.directFollowers(coverage)) byGuild.set(guild.guildId, guild);
+    }
+    return [...byGuild.values()];
+  }
+
+  /** What a coverage source follows now; undefined for a live blog. */
+  coverageOf(source: string): CoverageView | undefined {
+    return this.coverage?.view(source);
+  }
+
+  private directFollowers(source: string): GuildSettings[] {
     if (this.globalSources.includes(source)) {
       return [...this.settings.all()].filter(hasAudience);
     }

@@ -26,6 +26,11 @@ export interface DetectOptions {
   retentionMs: number;
   /** How many forgotten ids to remember per source. */
   maxForgotten?: number;
+  /**
+   * On first sight, alert the updates published at or after this time (ISO 8601) instead of
+   * the newest `backfill`: a blog newly found by a coverage source is news from then on.
+   */
+  firstSightSince?: string;
 }
 
 export interface Detection {
@@ -68,12 +73,17 @@ export function detectChanges(
     }
   }
 
-  const allowed = firstSight
-    ? Math.min(options.backfill, options.maxNewPerPoll)
-    : options.maxNewPerPoll;
-  const newestFirst = [...fresh].sort(byPublishedDescending);
+  const since = firstSight ? options.firstSightSince : undefined;
+  const allowed =
+    firstSight && since === undefined
+      ? Math.min(options.backfill, options.maxNewPerPoll)
+      : options.maxNewPerPoll;
+  // Updates without a time are history on first sight: nothing says they are new.
+  const candidates =
+    since === undefined ? fresh : fresh.filter((u) => (u.published ?? '') >= since);
+  const newestFirst = [...candidates].sort(byPublishedDescending);
   const alerting = newestFirst.slice(0, allowed);
-  const suppressed = firstSight ? [] : newestFirst.slice(allowed);
+  const suppressed = firstSight && since === undefined ? [] : newestFirst.slice(allowed);
   const events: ChangeEvent[] = [
     ...alerting.reverse().map((update): ChangeEvent => ({ kind: 'new', update })),
     ...edits,

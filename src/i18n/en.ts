@@ -163,6 +163,23 @@ export const en = {
   'sources.noneOwn': 'none',
   'sources.removed': '🗑️ Stopped following {url}.',
 
+  'coverage.added':
+    '✅ Coverage: {site} — {section}; following now: {blog}, started {when}. Newer live blogs it lists are followed as they appear.',
+  'coverage.addedNone':
+    '✅ Coverage: {site} — {section}. No live blog is listed there right now; I will follow the first one it lists.',
+  'coverage.candidates': '-# Checked {checked} of {candidates} live-looking links: {outcomes}',
+  'coverage.line': 'coverage: {site} — {section}',
+  'coverage.following': 'following {blog}, started {when}',
+  'coverage.alsoFollowing': 'also {blog} until it ends or goes quiet',
+  'coverage.switched': 'last switched {when}',
+  'coverage.nothingYet': 'no live blog found yet',
+  'coverage.noLiveBlog': '⚠️ no live blog with news for over {hours} h',
+  'coverage.checked':
+    'last check {when}: {links} links, {candidates} looked live, {checked} fetched, {deferred} left for later polls',
+  'coverage.refused': 'not followed: {title} — {reason}',
+  'coverage.noLiveNotice':
+    '⚠️ {site} — {section} has had no live blog with news for over {hours} hours, so no alerts come from it. I will follow the next live blog it lists: {url}',
+
   // /alerts role
   'role.everyone': '@everyone can’t be a topic role. Choose or create a role for it.',
   'role.managedRefused':

@@ -153,6 +153,24 @@ export const uk: Record<MessageKey, string> = {
   'sources.noneOwn': 'немає',
   'sources.removed': '🗑️ Більше не відстежую {url}.',
 
+  'coverage.added':
+    '✅ Розділ: {site} — {section}; зараз відстежую: {blog}, розпочато {when}. Новіші трансляції з нього відстежуватиму, щойно вони з’являться.',
+  'coverage.addedNone':
+    '✅ Розділ: {site} — {section}. Зараз у ньому немає онлайн-трансляції; відстежуватиму першу, що з’явиться.',
+  'coverage.candidates':
+    '-# Перевірено {checked} з {candidates} посилань, схожих на трансляції: {outcomes}',
+  'coverage.line': 'розділ: {site} — {section}',
+  'coverage.following': 'відстежую {blog}, розпочато {when}',
+  'coverage.alsoFollowing': 'також {blog}, доки вона не завершиться чи не затихне',
+  'coverage.switched': 'востаннє перемкнувся {when}',
+  'coverage.nothingYet': 'трансляцію ще не знайдено',
+  'coverage.noLiveBlog': '⚠️ понад {hours} год жодної трансляції з новинами',
+  'coverage.checked':
+    'остання перевірка {when}: посилань {links}, схожих на трансляції {candidates}, завантажено {checked}, відкладено на наступні опитування {deferred}',
+  'coverage.refused': 'не відстежую: {title} — {reason}',
+  'coverage.noLiveNotice':
+    '⚠️ {site} — {section}: понад {hours} год немає онлайн-трансляції з новинами, тож звідти не надходять сповіщення. Я відстежуватиму наступну трансляцію, що там з’явиться: {url}',
+
   'role.everyone': '@everyone не може бути роллю теми. Виберіть або створіть окрему роль.',
   'role.managedRefused':
     'Роллю {role} керує інтеграція (бот чи підписка), її не можна видати учасникам.',

@@ -2,15 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/app/services.ts';
-import { createSourceAccess } from '../../src/app/source-access.ts';
-import { parseConfig } from '../../src/config.ts';
+import type { Services } from '../../src/app/services.ts';
 import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
-import { silentLogger } from '../../src/logger.ts';
 import type { KeyValueStore } from '../../src/store/key-value.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import { snapshot } from '../support/bot-harness.ts';
 import { RecordingSender } from '../support/recording-sender.ts';
+import { startSqliteServices } from '../support/sqlite-services.ts';
 
 const GUILD = '900000000000000001';
 const CHANNEL = '900000000000000002';
@@ -28,22 +25,13 @@ describe('a live blog changing over four snapshots', () => {
 
   async function start() {
     blog ??= await startLocalBlog();
-    const config = parseConfig({
-      STORE_URL: `sqlite://${file}`,
-      SOURCES: blog.url,
-      ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
-    });
-    store = await openStore(config.STORE_URL);
-    services = await createServices(config, {
-      store,
-      access: createSourceAccess(config),
+    ({ services, store } = await startSqliteServices({
+      file,
+      sources: [blog.url],
       sender,
-      logger: silentLogger(),
-      localeOf: () => 'en',
-    });
-    await services.settings.update(GUILD, (s) => {
-      s.channels = [{ channelId: CHANNEL, topics: 'all', announcement: false }];
-    });
+      guildId: GUILD,
+      channelId: CHANNEL,
+    }));
   }
 
   async function step(name: string) {
