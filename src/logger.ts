@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -22,7 +23,7 @@ export function createLogger(options: LoggerOptions): Logger {
     options.format === 'pretty' ||
     (options.format === 'auto' && process.env.NODE_ENV !== 'production' && isTerminal(out));
   const sink = usePretty
-    ? pretty({ destination: out, colorize: isTerminal(out), sync: true })
+    ? loadPretty()({ destination: out, colorize: isTerminal(out), sync: true })
     : out;
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
   return pino(
@@ -35,6 +36,11 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     secrets.length > 0 ? scrubbing(sink, secrets) : sink,
   );
+}
+
+/** pino-pretty (and its dependencies) only when a terminal reads the log, not in production. */
+function loadPretty(): typeof PinoPretty {
+  return createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 }
 
 function isTerminal(stream: NodeJS.WritableStream): boolean {

@@ -4,12 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = new URL('../src/cli/bin.js', import.meta.url).pathname;
+const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
+// By URL: the command runs in an empty folder, where a bare `tsx` would not resolve.
+const TSX = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
-/** Runs the installed command in an empty folder with only the given environment. */
+/**
+ * Runs the command line from its sources (test/build covers the compiled one) in an empty
+ * folder with only the given environment.
+ */
 function run(args: string[], env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'lba-cli-'));
-  return spawnSync(process.execPath, [BIN, ...args], {
+  return spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },

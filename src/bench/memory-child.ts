@@ -1,5 +1,5 @@
 /**
- * Run by memory.ts in a child process (node --expose-gc --import tsx), so the figure is
+ * Run by memory.ts in a child process (node --expose-gc, plus --import tsx from the sources), so the figure is
  * the bot's own resident memory: the local Discord and the blogs live in the parent.
  */
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,7 @@ async function measure(input: MemoryInput): Promise<MemoryReport> {
     await bot.services.worker.idle();
     const usage = await settledUsage();
     const { client } = bot;
+    const guilds = client.guilds.cache.size;
     client.guilds.cache.clear();
     client.channels.cache.clear();
     client.users.cache.clear();
@@ -74,7 +75,7 @@ async function measure(input: MemoryInput): Promise<MemoryReport> {
       rss: usage.rss,
       heapUsed: usage.heapUsed,
       external: usage.external,
-      guilds: bot.client.guilds.cache.size,
+      guilds,
       settings: [...bot.services.settings.all()].length,
       sources: bot.services.registry.all().length,
       read: first.filter((r) => r.outcome === 'read').length,

@@ -33,7 +33,7 @@ export const FIGURES: readonly Figure[] = [
   { id: 4, figure: 'poll 500 unchanged sources', target: '< 1 s', run: benchPollUnchanged },
   { id: 5, figure: 'update seen → alert accepted', target: 'p95 < 250 ms', run: benchAlertLatency },
   { id: 6, figure: 'fan-out to 1,000 channels', target: '≤ 22 s, no 429', run: benchFanOut },
-  { id: 7, figure: 'resident memory', target: '< 250 MB', run: benchMemory },
+  { id: 7, figure: 'resident memory', target: '< 200 MB', run: benchMemory },
   { id: 8, figure: 'start-up to ready', target: '< 3 s', run: benchStartup },
 ];
 

@@ -6,8 +6,12 @@ import { parseConfig } from '../config.ts';
 import { startLocalDiscord } from '../local-discord/server.ts';
 import { createLogger } from '../logger.ts';
 import { startBot } from '../main.ts';
+import { fromPackageRoot } from '../package-root.ts';
 import { startLocalBlog } from './blog-server.ts';
 import { formatAlert } from './print-alert.ts';
+
+/** Not compiled: read from the package's source tree whether this runs from src/ or dist/. */
+const SAMPLE_DIR = 'src/demo/sample';
 
 const SNAPSHOTS = [
   ['t0.html', '09:30', 'first sight of the blog (5 updates)'],
@@ -42,7 +46,7 @@ export async function runDemo(_args: string[]): Promise<void> {
   const [olena, admin] = guild.members;
   const say = (text: string) => console.log(text);
   try {
-    blog.publish(readFileSync(new URL(`./sample/${SNAPSHOTS[0][0]}`, import.meta.url)));
+    blog.publish(readFileSync(fromPackageRoot(SAMPLE_DIR, SNAPSHOTS[0][0])));
     const config = parseConfig({
       DISCORD_TOKEN: 'demo-token-for-the-local-stand-in',
       DISCORD_API_URL: discord.apiUrl,
@@ -94,7 +98,7 @@ export async function runDemo(_args: string[]): Promise<void> {
     const shown = new Map<string, string>();
     const roles = () => new Map(discord.roles(guild.id).map((r) => [r.id, r.name]));
     for (const [file, time, change] of SNAPSHOTS) {
-      blog.publish(readFileSync(new URL(`./sample/${file}`, import.meta.url)));
+      blog.publish(readFileSync(fromPackageRoot(SAMPLE_DIR, file)));
       say(`━━ ${time} — the blog changes: ${change}`);
       await bot.pollNow();
       await bot.services.worker.idle();

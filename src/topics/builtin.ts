@@ -5,18 +5,18 @@ import { type TopicDefinition, TopicDefinitionSchema } from './definition.ts';
 import { Matcher, toMatchable } from './matcher.ts';
 import { builtinTopicModel } from './model/load.ts';
 
-/** The folder of built-in topics: one `<id>.ts` file per topic. */
+/** The folder of built-in topics: one `<id>.ts` file per topic (`<id>.js` once built). */
 export const ALERTS_DIR = fileURLToPath(new URL('../../alerts/', import.meta.url));
 
 /**
- * Imports every `*.ts` file of the alerts folder (listed at run time, so adding a file adds a
+ * Imports every `*.ts` (or compiled `*.js`) file of the alerts folder (listed at run time, so adding a file adds a
  * topic), validates each default export and returns them sorted by id. A broken file stops
  * the start with a message naming the file and the field, e.g.
  * `alerts/aid.ts: include.en: expected an array of strings`.
  */
 export async function loadBuiltinTopics(dir: string = ALERTS_DIR): Promise<TopicDefinition[]> {
   const files = (await readdir(dir))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts'))
     .sort();
   const label = (file: string) => `${basename(dir)}/${file}`;
   const topics: TopicDefinition[] = [];
@@ -36,7 +36,7 @@ export async function loadBuiltinTopics(dir: string = ALERTS_DIR): Promise<Topic
       });
       throw new Error(problems.join('\n'));
     }
-    const expectedId = file.slice(0, -'.ts'.length);
+    const expectedId = file.slice(0, -'.ts'.length); // '.js' is as long
     if (parsed.data.id !== expectedId) {
       throw new Error(`${label(file)}: id: must equal the file name, "${expectedId}"`);
     }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startBot } from '../../src/main.ts';
 import { botEnvironment } from '../support/bot-process.ts';
+import { type NodeRun, runNode } from '../support/run-node.ts';
 import { FIGURE_PREFIX } from '../support/summary-reporter.ts';
 import { type Rig, replyText, startRig, statusText } from './support-bot.ts';
 import { type DiscordProxy, startDiscordProxy } from './support-discord-proxy.ts';
@@ -38,39 +38,17 @@ async function startRefusingApi(): Promise<{ apiUrl: string; close(): Promise<vo
   };
 }
 
-interface CliRun {
-  code: number | null;
-  output: string;
-}
+type CliRun = NodeRun;
 
 /**
- * Runs the installed command as its own process and keeps everything it prints. `until`
- * ends a long-running command (SIGTERM) once its output shows what the test waits for.
+ * Runs the command line as its own process and keeps everything it prints. `until` ends a
+ * long-running command (SIGTERM) once its output shows what the test waits for.
  */
 function runCli(args: string[], env: Record<string, string>, until?: RegExp): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', ...args], {
-      cwd: PROJECT,
-      env: botEnvironment(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let stopping = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (!stopping && until?.test(output)) {
-        stopping = true;
-        child.kill('SIGTERM');
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
+  return runNode(['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: PROJECT,
+    env: botEnvironment(env),
+    ...(until ? { until } : {}),
   });
 }
 
@@ -269,7 +247,7 @@ describe('the bot token never leaves the bot', () => {
     expect(run.code).toBe(0);
     for (const { output } of runs) remember(output);
     for (const { output } of runs) expect(output).not.toMatch(/\n\s+at .*\(/);
-  });
+  }, 180_000);
 
   it('appears in no log line, reply, message, request or stored byte', () => {
     const everything = [
