@@ -3,6 +3,7 @@ import { createServices, type Services } from './app/services.ts';
 import { createSourceAccess, type SourceAccess } from './app/source-access.ts';
 import { type Config, requireDiscordToken } from './config.ts';
 import { DiscordAlertSender } from './discord/alert-sender.ts';
+import { botCacheFactory } from './discord/client-cache.ts';
 import { loadCommands } from './discord/command-registry.ts';
 import { handleInteraction } from './discord/interactions.ts';
 import type { Logger } from './logger.ts';
@@ -36,6 +37,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    makeCache: botCacheFactory(),
     waitGuildTimeout: options.waitGuildTimeoutMs ?? 15_000,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
