@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { GuildTopic } from '../topics/guild-topic.ts';
 import type { CorpusBreadth } from '../topics/keyword-guard.ts';
 import type { CoverageView } from './coverage/coverage-tracker.ts';
+import type { NewSource } from './source-access.ts';
 
 /**
  * What slash commands may use: handed to every `execute(interaction, context)`.
@@ -53,7 +54,7 @@ export interface SourceDirectory {
    * addresses), reachable, and a document the readers understand. Returns the normalised
    * URL, or throws an Error whose message can be shown to the admin as it is.
    */
-  validateNew(url: string): Promise<string>;
+  validateNew(url: string): Promise<NewSource>;
   /** The operator's SOURCES followed by the guild's own. */
   followedBy(guildId: string): { source: string; global: boolean }[];
   health(source: string): SourceHealth;

@@ -1,5 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { Config } from '../config.ts';
+import { type CoverageInspection, inspectCoverage } from '../sources/coverage/inspect.ts';
+import { recogniseCoverage } from '../sources/coverage/recognise.ts';
 import { createHttpFetcher, type FetchResult } from '../sources/fetch.ts';
 import { readLocalSource } from '../sources/local-file.ts';
 import { readDocument } from '../sources/read.ts';
@@ -13,8 +15,16 @@ export interface SourceAccess {
     source: string,
     validators: { etag?: string; lastModified?: string },
   ): Promise<FetchResult>;
-  /** Checks an admin-typed URL: safe to fetch, and a live blog the readers understand. */
-  validateNew(url: string): Promise<string>;
+  /**
+   * Checks an admin-typed URL: safe to fetch, and a live blog the readers understand or a
+   * coverage page (a section that links live blogs), with what it would follow now.
+   */
+  validateNew(url: string): Promise<NewSource>;
+}
+
+export interface NewSource {
+  url: string;
+  coverage?: CoverageInspection;
 }
 
 export interface SourceAccessOptions {
@@ -47,14 +57,21 @@ export function createSourceAccess(
     async validateNew(input) {
       const url = parseSourceUrl(input.trim()).toString();
       const fetched = await http({ url });
-      if (fetched.status !== 'ok') return url;
-      const read = readDocument(fetched.body, {
-        source: url,
-        ...(fetched.contentType ? { contentType: fetched.contentType } : {}),
-      });
+      if (fetched.status !== 'ok') return { url };
+      const contentType = fetched.contentType ? { contentType: fetched.contentType } : {};
+      const page = recogniseCoverage(fetched.body, { source: url, ...contentType });
+      if (page) {
+        const coverage = await inspectCoverage(
+          page,
+          (candidate, validators) => http({ url: candidate, ...validators }),
+          { now: new Date(), maxChecks: config.COVERAGE_CHECKS_PER_POLL },
+        );
+        return { url, coverage };
+      }
+      const read = readDocument(fetched.body, { source: url, ...contentType });
       if (read.updates.length === 0)
         throw new Error(`${url} has no live-blog updates the bot can read`);
-      return url;
+      return { url };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { GuildSettings } from '../core/guild-settings.ts';
 import type { SourceDirectory, SourceHealth } from './context.ts';
 import type { CoverageTracker, CoverageView } from './coverage/coverage-tracker.ts';
 import type { SettingsRepository } from './settings-repository.ts';
+import type { NewSource } from './source-access.ts';
 import type { SourceStateRepository } from './source-state.ts';
 
 /**
@@ -16,7 +17,7 @@ export class SourceRegistry implements SourceDirectory {
     private readonly globalSources: string[],
     private readonly settings: SettingsRepository,
     private readonly states: SourceStateRepository,
-    private readonly validator: (url: string) => Promise<string>,
+    private readonly validator: (url: string) => Promise<NewSource>,
   ) {
     this.rebuild();
     settings.onChange(() => this.rebuild());
@@ -68,7 +69,7 @@ export class SourceRegistry implements SourceDirectory {
     return this.states.health(source);
   }
 
-  validateNew(url: string): Promise<string> {
+  validateNew(url: string): Promise<NewSource> {
     return this.validator(url);
   }
 

@@ -1,5 +1,8 @@
 /** `<t:…:R>` renders in each reader's own time zone and language ("5 minutes ago"). */
-export function discordTime(iso: string | undefined, style: 'R' | 'f' = 'R'): string | undefined {
+export function discordTime(
+  iso: string | undefined,
+  style: 'R' | 'f' | 't' = 'R',
+): string | undefined {
   if (!iso) return undefined;
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : `<t:${Math.floor(time / 1000)}:${style}>`;

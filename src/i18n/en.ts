@@ -177,6 +177,11 @@ export const en = {
   'coverage.checked':
     'last check {when}: {links} links, {candidates} looked live, {checked} fetched, {deferred} left for later polls',
   'coverage.refused': 'not followed: {title} — {reason}',
+  'coverage.verdict.live': 'live blog',
+  'coverage.verdict.ended': 'live blog, ended',
+  'coverage.verdict.not-live-blog': 'not a live blog',
+  'coverage.verdict.failed': 'could not be fetched',
+  'coverage.verdict.too-large': 'too large to fetch',
   'coverage.noLiveNotice':
     '⚠️ {site} — {section} has had no live blog with news for over {hours} hours, so no alerts come from it. I will follow the next live blog it lists: {url}',
 

@@ -168,6 +168,11 @@ export const uk: Record<MessageKey, string> = {
   'coverage.checked':
     'остання перевірка {when}: посилань {links}, схожих на трансляції {candidates}, завантажено {checked}, відкладено на наступні опитування {deferred}',
   'coverage.refused': 'не відстежую: {title} — {reason}',
+  'coverage.verdict.live': 'трансляція',
+  'coverage.verdict.ended': 'трансляція, завершена',
+  'coverage.verdict.not-live-blog': 'не трансляція',
+  'coverage.verdict.failed': 'не вдалося завантажити',
+  'coverage.verdict.too-large': 'завелика, щоб завантажити',
   'coverage.noLiveNotice':
     '⚠️ {site} — {section}: понад {hours} год немає онлайн-трансляції з новинами, тож звідти не надходять сповіщення. Я відстежуватиму наступну трансляцію, що там з’явиться: {url}',
 

@@ -45,7 +45,7 @@ describe('a coverage source with no live blog for the quiet time', () => {
       [],
       settings,
       new SourceStateRepository(records),
-      async (u) => u,
+      async (url) => ({ url }),
     );
     const sender: AlertSender = {
       post: async () => '1',

@@ -110,7 +110,7 @@ export function memoryContext(): MemoryContext {
       },
     },
     sources: {
-      validateNew: (url) => context.validateSource(url),
+      validateNew: async (url) => ({ url: await context.validateSource(url) }),
       followedBy: (guildId) => [
         ...context.operatorSources.map((source) => ({ source, global: true })),
         ...read(guildId).sources.map((source) => ({ source, global: false })),

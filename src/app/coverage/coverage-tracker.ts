@@ -44,6 +44,7 @@ export interface CoverageView {
   lastSwitchAt?: string;
   /** No followed blog had news within the quiet time. */
   noLiveBlog: boolean;
+  quietHours: number;
   lastDiscovery?: Discovery;
   /** Candidates not followed, with why (newest checks first, a few). */
   refused: Pick<CandidateCheck, 'url' | 'title' | 'verdict' | 'detail'>[];
@@ -240,6 +241,7 @@ export class CoverageTracker {
       following,
       ...(record.follow.lastSwitchAt ? { lastSwitchAt: record.follow.lastSwitchAt } : {}),
       noLiveBlog,
+      quietHours: Math.round(this.options.quietMs / 3_600_000),
       ...(record.lastDiscovery ? { lastDiscovery: record.lastDiscovery } : {}),
       refused,
     };

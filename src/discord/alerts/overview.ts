@@ -4,6 +4,7 @@ import { topicShortName } from '../member-topics.ts';
 import type { Speaker } from '../replies.ts';
 import { clip, safeText } from '../safe-text.ts';
 import { discordTime, formatDuration, plainLink } from '../time-and-links.ts';
+import { coverageLines } from './coverage-lines.ts';
 
 /** Each followed source with its health, operator-set ones marked. */
 export function sourceLines(context: CommandContext, guildId: string, speaker: Speaker): string[] {
@@ -31,9 +32,11 @@ export function sourceLines(context: CommandContext, guildId: string, speaker: S
         }),
       );
     }
+    const coverage = context.sources.coverageOf?.(source);
     const lines = [
       `• ${plainLink(source)}${global ? ` ${say('sources.operator')}` : ''}`,
-      `-# ${details.join(' · ')}`,
+      ...(coverage ? coverageLines(coverage, speaker) : []),
+      `-# ${(coverage ? details.slice(0, 2) : details).join(' · ')}`,
     ];
     if (health.lastError && health.consecutiveFailures > 0) {
       lines.push(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { NewSource } from '../../app/source-access.ts';
 import { deferEphemeral, respond, respondLines } from '../replies.ts';
 import { plainLink } from '../time-and-links.ts';
+import { coverageAddedLines } from './coverage-lines.ts';
 import type { AdminHandler } from './handler.ts';
 import { sourceLines } from './overview.ts';
 
@@ -29,14 +31,15 @@ export const addSource: AdminHandler = async (interaction, context, speaker) => 
   }
 
   await deferEphemeral(interaction);
-  let url: string;
+  let checked: NewSource;
   try {
-    url = await context.sources.validateNew(input.data);
+    checked = await context.sources.validateNew(input.data);
   } catch (error) {
     // validateNew words its errors for the admin; they are shown as they are.
     const reason = error instanceof Error ? error.message : String(error);
     return respond(interaction, say('sources.refused', { reason }));
   }
+  const { url } = checked;
   const already = context.sources.followedBy(guildId).find((s) => sameSource(s.source, url));
   if (already) {
     const key = already.global ? 'sources.alreadyOperator' : 'sources.already';
@@ -49,6 +52,8 @@ export const addSource: AdminHandler = async (interaction, context, speaker) => 
     else settings.sources.push(url);
   });
   if (full) return respond(interaction, say('sources.tooMany', { max: MAX_GUILD_SOURCES }));
+  if (checked.coverage)
+    return respondLines(interaction, coverageAddedLines(checked.coverage, speaker));
   await respond(interaction, say('sources.added', { url: plainLink(url) }));
 };
 
