@@ -23,6 +23,12 @@ export class DeliveryFailure extends Error {
 export interface AlertSender {
   /** Posts once: a re-send with the same nonce returns the message already posted. */
   post(view: AlertView, target: DeliveryTarget, nonce: string): Promise<string>;
+  /**
+   * The id of the bot's own alert for this update among the place's recent messages, if
+   * there is one: a post Discord accepted but the bot never recorded, once the nonce that
+   * would have caught a re-send may be forgotten (see lost-post.ts).
+   */
+  findPosted(view: AlertView, target: DeliveryTarget): Promise<string | undefined>;
   edit(view: AlertView, target: DeliveryTarget, messageId: string): Promise<void>;
   /** Crossposts an announcement-channel message to the servers that follow it. */
   publish(channelId: string, messageId: string): Promise<void>;

@@ -4,6 +4,7 @@ import { targetKey } from '../core/route.ts';
 import type { TopicInfo } from '../core/topic.ts';
 import type { Logger } from '../logger.ts';
 import { type AlertSender, DeliveryFailure } from './alert-sender.ts';
+import { findLostPost } from './lost-post.ts';
 import type { Outbox } from './outbox.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 import type { Topics } from './topic-directory.ts';
@@ -139,7 +140,9 @@ export class DeliveryWorker {
   }
 
   private async post(view: AlertView, delivery: Delivery): Promise<string> {
-    const messageId = await this.deps.sender.post(view, delivery.target, delivery.nonce);
+    const messageId =
+      (await findLostPost(this.deps, view, delivery, this.now())) ??
+      (await this.deps.sender.post(view, delivery.target, delivery.nonce));
     // Published before it is marked sent: a crash in between then only repeats both
     // (the nonce returns the same message; publishing twice is refused harmlessly).
     if (delivery.target.kind === 'channel' && delivery.target.announcement) {

@@ -12,6 +12,7 @@ import { openStore } from '../store/open-store.ts';
 /** The services without Discord: a sender that accepts everything at once. */
 export const acceptingSender: AlertSender = {
   post: async (_view, _target, nonce) => `m${nonce}`,
+  findPosted: async () => undefined,
   edit: async () => undefined,
   publish: async () => undefined,
   notice: async () => undefined,

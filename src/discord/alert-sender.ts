@@ -1,8 +1,17 @@
-import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import {
+  type APIMessage,
+  type APIUser,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  type REST,
+  Routes,
+} from 'discord.js';
 import { type AlertSender, DeliveryFailure } from '../app/alert-sender.ts';
 import type { AlertView } from '../core/alert.ts';
 import type { DeliveryTarget } from '../core/route.ts';
 import { redactSecrets } from '../secrets.ts';
+import { isAlertFor } from './alert-identity.ts';
 import { renderAlert, renderAlertEdit } from './render.ts';
 
 /** Discord error codes that mean "this place refuses the bot until an admin acts". */
@@ -11,10 +20,13 @@ const PAUSING_CODES = new Set([10003, 50001, 50013]);
 const UNDELIVERABLE_CODES = new Set([10008, 10013, 50007]);
 /** "This message has already been crossposted." */
 const ALREADY_PUBLISHED = 40033;
+/** How far back a lost post is looked for: Discord's largest page of channel history. */
+const HISTORY_PAGE = 100;
 
 /** Sends alerts through discord.js's REST client (which paces itself and retries 429s). */
 export class DiscordAlertSender implements AlertSender {
   private readonly dmChannels = new Map<string, string>();
+  private botUserId: Promise<string> | undefined;
 
   constructor(private readonly rest: REST) {}
 
@@ -26,6 +38,18 @@ export class DiscordAlertSender implements AlertSender {
         id: string;
       };
       return message.id;
+    });
+  }
+
+  async findPosted(view: AlertView, target: DeliveryTarget): Promise<string | undefined> {
+    return guard(async () => {
+      const channelId = await this.channelOf(target);
+      const botUserId = await this.ownUserId();
+      // Needs Read Message History; without it Discord lists nothing and the alert is posted.
+      const recent = (await this.rest.get(Routes.channelMessages(channelId), {
+        query: new URLSearchParams({ limit: String(HISTORY_PAGE) }),
+      })) as APIMessage[];
+      return recent.find((message) => isAlertFor(message, view, botUserId))?.id;
     });
   }
 
@@ -54,6 +78,14 @@ export class DiscordAlertSender implements AlertSender {
         body: { content: text, allowed_mentions: { parse: [] } },
       }),
     );
+  }
+
+  private ownUserId(): Promise<string> {
+    this.botUserId ??= (this.rest.get(Routes.user()) as Promise<APIUser>).then((user) => user.id);
+    this.botUserId.catch(() => {
+      this.botUserId = undefined; // ask again next time
+    });
+    return this.botUserId;
   }
 
   private async channelOf(target: DeliveryTarget): Promise<string> {

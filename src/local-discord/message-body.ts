@@ -82,7 +82,7 @@ export function messageFromBody(
   channelId: string,
   authorId: string,
   body: MessageBody,
-  extra: { flags?: number; interactionId?: string } = {},
+  extra: { flags?: number; interactionId?: string; createdAt?: string } = {},
 ): RecordedMessage {
   const flags = (body.flags ?? 0) | (extra.flags ?? 0);
   return {
@@ -97,7 +97,7 @@ export function messageFromBody(
     flags,
     crossposted: false,
     ephemeral: (flags & MessageFlag.Ephemeral) !== 0,
-    createdAt: new Date().toISOString(),
+    createdAt: extra.createdAt ?? new Date().toISOString(),
     editedAt: null,
     ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
   };

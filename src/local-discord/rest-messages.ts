@@ -16,6 +16,12 @@ import {
 const NONCE_WINDOW_MS = 5 * 60_000;
 
 const createDmSchema = z.object({ recipient_id: z.string().min(1) });
+const snowflake = z.string().regex(/^\d{1,20}$/);
+const historyQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: snowflake.optional(),
+  after: snowflake.optional(),
+});
 
 /** Channels, messages, DMs and users. */
 export function messageRoutes(state: LocalState, gateway: Gateway): Route[] {
@@ -57,7 +63,7 @@ export function messageRoutes(state: LocalState, gateway: Gateway): Route[] {
         (message) =>
           message.nonce === nonce &&
           message.authorId === state.bot.id &&
-          Date.now() - Date.parse(message.createdAt) < NONCE_WINDOW_MS,
+          state.now() - Date.parse(message.createdAt) < NONCE_WINDOW_MS,
       );
 
   return [
@@ -76,7 +82,13 @@ export function messageRoutes(state: LocalState, gateway: Gateway): Route[] {
         }
         // Only interaction responses can be ephemeral.
         const flags = (parsed.flags ?? 0) & ~MessageFlag.Ephemeral;
-        const message = messageFromBody(channel.id, state.bot.id, { ...parsed, flags });
+        const createdAt = new Date(state.now()).toISOString();
+        const message = messageFromBody(
+          channel.id,
+          state.bot.id,
+          { ...parsed, flags },
+          { createdAt },
+        );
         state.addMessage(message);
         gateway.dispatch('MESSAGE_CREATE', apiMessage(state, message), messageIntent(channel));
         return ok(apiMessage(state, message));
@@ -85,6 +97,24 @@ export function messageRoutes(state: LocalState, gateway: Gateway): Route[] {
         bucket: (params) => ({ key: `messages:${params.channelId}`, hash: 'local-message-create' }),
       },
     ),
+
+    // Newest first, like Discord; without Read Message History Discord returns no messages.
+    get('/channels/:channelId/messages', ({ params, query }) => {
+      const channel = visibleChannel(params.channelId!);
+      const parsed = historyQuerySchema.safeParse(Object.fromEntries(query));
+      if (!parsed.success) throw discordError(400, 50035, parsed.error.issues);
+      if (!(state.botPermissionsIn(channel) & Permission.ReadMessageHistory)) return ok([]);
+      const { limit, before, after } = parsed.data;
+      const older = (a: string, b: string) => BigInt(a) < BigInt(b);
+      const messages = (state.messages.get(channel.id) ?? [])
+        .filter((message) => !message.ephemeral)
+        .filter((message) => !before || older(message.id, before))
+        .filter((message) => !after || older(after, message.id))
+        .sort((a, b) => (older(a.id, b.id) ? 1 : -1));
+      // `after` pages forwards: the oldest messages past it, still listed newest first.
+      const page = after ? messages.slice(-limit) : messages.slice(0, limit);
+      return ok(page.map((message) => apiMessage(state, message)));
+    }),
 
     get('/channels/:channelId/messages/:messageId', ({ params }) => {
       const channel = visibleChannel(params.channelId!);

@@ -64,6 +64,8 @@ export interface LocalDiscord {
   setChannelSendable(channelId: string, sendable: boolean): void;
   closeDms(userId: string): void;
   delayResponses(ms: number): void;
+  /** Moves this server's clock ahead: nonces it remembered may be forgotten. */
+  advanceClock(ms: number): void;
   /** Cuts every gateway socket abruptly; clients are expected to RESUME. */
   dropSockets(): void;
   /** The next RESUME of any current session gets op 9, forcing a fresh IDENTIFY. */
@@ -167,6 +169,9 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
     closeDms: (userId) => void state.closedDms.add(userId),
     delayResponses(ms) {
       rest.faults.delayMs = ms;
+    },
+    advanceClock(ms) {
+      state.clockOffsetMs += ms;
     },
     dropSockets: () => gateway.dropSockets(),
     invalidateSessions: () => gateway.invalidateSessions(),

@@ -6,13 +6,18 @@ export const Permission = {
   SendMessages: 1n << 11n,
   ManageMessages: 1n << 13n,
   EmbedLinks: 1n << 14n,
+  ReadMessageHistory: 1n << 16n,
   ManageRoles: 1n << 28n,
 } as const;
 
 const ALL_PERMISSIONS = (1n << 53n) - 1n;
 
 export const DEFAULT_BOT_PERMISSIONS =
-  Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.ManageRoles;
+  Permission.ViewChannel |
+  Permission.SendMessages |
+  Permission.EmbedLinks |
+  Permission.ReadMessageHistory |
+  Permission.ManageRoles;
 
 export const ChannelType = { Text: 0, DM: 1, Announcement: 5 } as const;
 
@@ -103,6 +108,13 @@ export class LocalState {
   readonly closedDms = new Set<string>();
   /** Keyed by guild id; '' holds global commands. */
   readonly commands = new Map<string, StoredCommand[]>();
+  /** How far a test moved this server's clock ahead (nonce memory, message times). */
+  clockOffsetMs = 0;
+
+  /** This server's time: the real clock, moved by `clockOffsetMs`. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
 
   constructor(
     readonly applicationId: string,
@@ -187,7 +199,14 @@ export class LocalState {
   /** What the bot may do in a channel, after the channel's overwrite for it. */
   botPermissionsIn(channel: ChannelRecord): bigint {
     const guild = this.guildOf(channel);
-    if (!guild) return Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
+    if (!guild) {
+      return (
+        Permission.ViewChannel |
+        Permission.SendMessages |
+        Permission.EmbedLinks |
+        Permission.ReadMessageHistory
+      );
+    }
     const base = this.memberPermissions(guild, this.bot.id);
     if (base & Permission.Administrator) return base;
     return channel.botCanSend ? base : base & ~Permission.SendMessages;

@@ -39,11 +39,24 @@ export function botEnvironment(settings: Record<string, string>): Record<string,
   };
 }
 
-export function spawnBot(env: Record<string, string>): BotProcess {
+/** `clockAheadMs` runs the process's clock that far ahead (see shifted-clock.ts). */
+export function spawnBot(
+  env: Record<string, string>,
+  options: { clockAheadMs?: number } = {},
+): BotProcess {
+  const clock = options.clockAheadMs
+    ? ['--import', './test/support/shifted-clock.ts']
+    : ([] as string[]);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'start'],
-    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', ...clock, 'src/cli/main.ts', 'start'],
+    {
+      cwd: PROJECT_ROOT,
+      env: options.clockAheadMs
+        ? { ...env, LBA_TEST_CLOCK_SHIFT_MS: String(options.clockAheadMs) }
+        : env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {

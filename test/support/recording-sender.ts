@@ -19,6 +19,16 @@ export class RecordingSender implements AlertSender {
     return String(this.posts.length);
   }
 
+  /** A post recorded earlier for the same update and place (what the channel would show). */
+  async findPosted(view: AlertView, target: DeliveryTarget): Promise<string | undefined> {
+    const wanted = record(view, target);
+    const index = this.posts.findIndex(
+      (sent) =>
+        sent.updateId === wanted.updateId && JSON.stringify(sent.target) === JSON.stringify(target),
+    );
+    return index === -1 ? undefined : String(index + 1);
+  }
+
   async edit(view: AlertView, target: DeliveryTarget): Promise<void> {
     this.edits.push(record(view, target));
   }
