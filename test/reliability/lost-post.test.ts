@@ -12,7 +12,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/server.ts';
-import { type BotProcess, botEnvironment, spawnBot } from '../support/bot-process.ts';
+import { type BotProcess, loopbackBotEnvironment, spawnBot } from '../support/bot-process.ts';
 import { Newsroom } from '../support/newsroom.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -38,16 +38,10 @@ beforeAll(async () => {
     ],
   });
   blog = await startLocalBlog();
-  env = botEnvironment({
-    DISCORD_TOKEN: 'made-up-lost-post-token',
-    DISCORD_API_URL: discord.apiUrl,
-    STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
-    SOURCES: blog.url,
-    ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
-    POLL_CRON: '* * * * * *',
-    LOG_LEVEL: 'info',
-    LOG_FORMAT: 'json',
-  });
+  env = loopbackBotEnvironment(
+    { discordApiUrl: discord.apiUrl, blogUrl: blog.url, storeFile: join(dir, 'bot.sqlite') },
+    { LOG_LEVEL: 'info' },
+  );
 });
 
 afterAll(async () => {

@@ -40,6 +40,26 @@ export function botEnvironment(settings: Record<string, string>): Record<string,
 }
 
 /** `clockAheadMs` runs the process's clock that far ahead (see shifted-clock.ts). */
+/**
+ * A bot process on a SQLite file, polling a loopback blog every second and talking to the
+ * local Discord; `extra` adds or overrides settings.
+ */
+export function loopbackBotEnvironment(
+  parts: { discordApiUrl: string; blogUrl: string; storeFile: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return botEnvironment({
+    DISCORD_TOKEN: 'made-up-test-token',
+    DISCORD_API_URL: parts.discordApiUrl,
+    STORE_URL: `sqlite://${parts.storeFile}`,
+    SOURCES: parts.blogUrl,
+    ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
+    POLL_CRON: '* * * * * *',
+    LOG_FORMAT: 'json',
+    ...extra,
+  });
+}
+
 export function spawnBot(
   env: Record<string, string>,
   options: { clockAheadMs?: number } = {},
