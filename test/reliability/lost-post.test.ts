@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
@@ -112,8 +113,12 @@ it('adopts the alert Discord accepted before the kill instead of posting it agai
   expect(looked.length).toBeGreaterThan(0);
 
   // Recorded as sent (so never tried again): /alerts status says so, and later polls add nothing.
-  const status = await asAdmin('status');
-  expect(status.reply.content).toContain('✅');
+  let status = '';
+  for (let tries = 0; tries < 60 && !status.includes('✅'); tries += 1) {
+    if (tries > 0) await sleep(500);
+    status = (await asAdmin('status')).reply.content;
+  }
+  expect(status).toContain('✅');
   const pollsAfter = blog.requests.length;
   await discord.waitFor(() => blog.requests.length > pollsAfter + 2, 20_000);
   expect(discord.messages(alerts).map((m) => m.id)).toEqual([posted!.id]);
