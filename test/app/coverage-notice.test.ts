@@ -49,6 +49,7 @@ describe('a coverage source with no live blog for the quiet time', () => {
     );
     const sender: AlertSender = {
       post: async () => '1',
+      findPosted: async () => undefined,
       edit: async () => undefined,
       publish: async () => undefined,
       notice: async (channelId, text) => {
