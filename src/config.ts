@@ -34,6 +34,42 @@ const integer = (min: number, max: number) =>
     .min(min, { error: `expected a whole number from ${min} to ${max}` })
     .max(max, { error: `expected a whole number from ${min} to ${max}` });
 
+/** How many gateway shards the whole bot uses: a number, or `auto` (Discord's recommendation). */
+const shardCount = z
+  .string()
+  .optional()
+  .transform((raw, ctx): number | 'auto' | undefined => {
+    const text = raw?.trim().toLowerCase() ?? '';
+    if (text === '') return undefined;
+    if (text === 'auto') return 'auto';
+    const count = Number(text);
+    if (!/^\d+$/.test(text) || count < 1 || count > 10_000) {
+      ctx.addIssue({ code: 'custom', message: 'expected auto or a whole number from 1 to 10000' });
+      return z.NEVER;
+    }
+    return count;
+  });
+
+/** The shards this process connects: comma-separated ids, `none`, or unset for all of them. */
+const shardIds = z
+  .string()
+  .optional()
+  .transform((raw, ctx): number[] | 'none' | undefined => {
+    const text = raw?.trim().toLowerCase() ?? '';
+    if (text === '') return undefined;
+    if (text === 'none') return 'none';
+    const parts = text.split(',').map((part) => part.trim());
+    const bad = parts.filter((part) => !/^\d+$/.test(part));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected shard ids such as 0,1 (or none) (bad: ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  });
+
 const optionalText = z
   .string()
   .optional()
@@ -56,6 +92,9 @@ export const EnvSchema = z.object({
       })
       .optional(),
   ),
+  // Gateway sharding (README: Running more than one process)
+  SHARD_COUNT: shardCount,
+  SHARD_IDS: shardIds,
   // Storage
   STORE_URL: z
     .string()
@@ -109,10 +148,35 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const result = EnvSchema.safeParse(relevant);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = shardProblems(result.data);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
   );
+}
+
+/** SHARD_IDS must name shards that exist; `auto` is checked once Discord has answered. */
+function shardProblems(config: Config): string[] {
+  const ids = config.SHARD_IDS;
+  if (!Array.isArray(ids)) return [];
+  if (config.SHARD_COUNT === undefined) {
+    return ['SHARD_IDS: needs SHARD_COUNT (the number of shards of the whole bot, or auto)'];
+  }
+  if (config.SHARD_COUNT === 'auto') return [];
+  return outsideShardCount(ids, config.SHARD_COUNT, `SHARD_COUNT=${config.SHARD_COUNT}`);
+}
+
+/** The problem with shard ids beyond the count, or none. */
+export function outsideShardCount(ids: number[], count: number, countText: string): string[] {
+  const outside = ids.filter((id) => id >= count);
+  return outside.length === 0
+    ? []
+    : [
+        `SHARD_IDS: ${outside.join(', ')} outside ${countText} (shard ids run from 0 to ${count - 1})`,
+      ];
 }
 
 /**

@@ -6,6 +6,7 @@ import { DiscordAlertSender } from './discord/alert-sender.ts';
 import { botCacheFactory } from './discord/client-cache.ts';
 import { loadCommands } from './discord/command-registry.ts';
 import { handleInteraction } from './discord/interactions.ts';
+import { planShards, withoutShardVariables } from './discord/shards.ts';
 import type { Logger } from './logger.ts';
 import { schedulePolls } from './scheduler.ts';
 import type { KeyValueStore } from './store/key-value.ts';
@@ -33,14 +34,21 @@ export interface BotOptions {
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
   const token = requireDiscordToken(config);
+  const shards = await planShards(config, token);
   const store = options.store ?? (await openStore(config.STORE_URL));
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    makeCache: botCacheFactory(),
-    waitGuildTimeout: options.waitGuildTimeoutMs ?? 15_000,
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
-  });
+  const client = withoutShardVariables(
+    () =>
+      new Client({
+        intents: [GatewayIntentBits.Guilds],
+        allowedMentions: { parse: [] },
+        makeCache: botCacheFactory(),
+        waitGuildTimeout: options.waitGuildTimeoutMs ?? 15_000,
+        ...(shards && shards.ids.length > 0
+          ? { shards: shards.ids, shardCount: shards.count }
+          : {}),
+        ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+      }),
+  );
   client.rest.setToken(token);
   try {
     const services = await createServices(config, {
@@ -60,12 +68,21 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     );
     client.on(Events.ShardResume, () => logger.info('gateway session resumed'));
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(token);
-    await ready;
-    logger.info(
-      { user: client.user?.tag, guilds: client.guilds.cache.size },
-      'connected to Discord',
-    );
+    if (shards?.ids.length === 0) {
+      // SHARD_IDS=none: no gateway, so no interactions; REST alone posts the alerts.
+      logger.info({ shardCount: shards.count }, 'polling and sending only: no gateway shard');
+    } else {
+      await client.login(token);
+      await ready;
+      logger.info(
+        {
+          user: client.user?.tag,
+          guilds: client.guilds.cache.size,
+          ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
+        },
+        'connected to Discord',
+      );
+    }
     services.worker.kick();
     const task =
       options.schedule === false

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, requireDiscordToken } from '../src/config.ts';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { parseConfig, requireDiscordToken } from '../src/config.ts';
+import { problemsOf } from './support/config-problems.ts';
 
 describe('configuration from the environment', () => {
   it('gives the documented defaults when nothing is set', () => {

@@ -27,7 +27,12 @@ export const Intent = {
 };
 
 const payloadSchema = z.object({ op: z.number().int(), d: z.unknown() });
-const identifySchema = z.object({ token: z.string().min(1), intents: z.number().int() });
+const identifySchema = z.object({
+  token: z.string().min(1),
+  intents: z.number().int(),
+  /** [shard_id, num_shards]; absent means [0, 1]. */
+  shard: z.tuple([z.number().int(), z.number().int()]).optional(),
+});
 const resumeSchema = z.object({
   token: z.string().min(1),
   session_id: z.string(),
@@ -41,9 +46,18 @@ interface DispatchFrame {
   d: unknown;
 }
 
+/** Discord's default: one connection may hold at most this many guilds. */
+export const DEFAULT_GUILDS_PER_SHARD = 2500;
+
+export interface GatewayOptions {
+  /** Close with 4011 (sharding required) when a shard would hold more guilds than this. */
+  guildsPerShard?: number;
+}
+
 interface Session {
   id: string;
   intents: number;
+  shard: readonly [id: number, count: number];
   seq: number;
   /** Every dispatch of the session, so a RESUME can replay what the client missed. */
   backlog: DispatchFrame[];
@@ -59,6 +73,7 @@ export class Gateway {
   constructor(
     private readonly state: LocalState,
     private readonly url: () => string,
+    private readonly options: GatewayOptions = {},
   ) {}
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -69,10 +84,18 @@ export class Gateway {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
   }
 
-  /** Sends an event to every session whose intents include `requiredIntent` (0: always). */
+  /**
+   * Sends an event to every session whose intents include `requiredIntent` (0: always) and,
+   * like Discord, an event of a guild (`guild_id` in its data) only to the shard owning that
+   * guild; anything else (DMs) only to shard 0.
+   */
   dispatch(t: string, d: unknown, requiredIntent = 0): void {
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
     for (const session of this.sessions.values()) {
-      if ((session.intents & requiredIntent) === requiredIntent) this.send(session, t, d);
+      if ((session.intents & requiredIntent) !== requiredIntent) continue;
+      const owns =
+        typeof guildId === 'string' ? ownsGuild(session.shard, guildId) : session.shard[0] === 0;
+      if (owns) this.send(session, t, d);
     }
   }
 
@@ -130,23 +153,34 @@ export class Gateway {
       ws.close(4004, 'Authentication failed.');
       return;
     }
+    const shard = identify.data.shard ?? [0, 1];
+    const [shardId, shardCount] = shard;
+    if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+      ws.close(4010, 'Invalid shard.');
+      return;
+    }
+    const guilds = [...this.state.guilds.values()].filter((guild) => ownsGuild(shard, guild.id));
+    if (guilds.length > (this.options.guildsPerShard ?? DEFAULT_GUILDS_PER_SHARD)) {
+      ws.close(4011, 'Sharding required.');
+      return;
+    }
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: identify.data.intents,
+      shard,
       seq: 0,
       backlog: [],
       socket: ws,
       resumable: true,
     };
     this.sessions.set(session.id, session);
-    const guilds = [...this.state.guilds.values()];
     this.send(session, 'READY', {
       v: 10,
       user: { ...apiUser(this.state.bot), verified: true, flags: 0, mfa_enabled: false },
       guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.url(),
-      shard: [0, 1],
+      shard,
       application: { id: this.state.applicationId, flags: 0 },
     });
     // Without the privileged members intent Discord only includes the bot's own member.
@@ -187,4 +221,13 @@ export class Gateway {
     const socket = session.socket;
     if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   }
+}
+
+/** Discord's rule: a guild belongs to shard `(guild_id >> 22) % num_shards`. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function ownsGuild(shard: readonly [number, number], guildId: string): boolean {
+  return shardOfGuild(guildId, shard[1]) === shard[0];
 }

@@ -12,10 +12,11 @@ export function allRoutes(
   gateway: Gateway,
   interactions: Interactions,
   gatewayUrl: () => string,
+  recommendedShards = 1,
 ): Route[] {
   const gatewayInfo = () => ({
     url: gatewayUrl(),
-    shards: 1,
+    shards: recommendedShards,
     session_start_limit: {
       total: 1000,
       remaining: 1000,

@@ -29,6 +29,10 @@ export interface LocalDiscordOptions {
   applicationId?: string;
   /** Permissions of the bot's role; by default ViewChannel, SendMessages, EmbedLinks, ManageRoles. */
   botPermissions?: bigint;
+  /** The shard count GET /gateway/bot recommends (Discord: about one per 1,000 guilds); 1 by default. */
+  recommendedShards?: number;
+  /** A shard holding more guilds than this is refused with close code 4011; 2,500 by default. */
+  guildsPerShard?: number;
 }
 
 export interface ResolvedGuild {
@@ -82,9 +86,15 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
   );
   let port = 0;
   const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
-  const gateway = new Gateway(state, gatewayUrl);
+  const gateway = new Gateway(
+    state,
+    gatewayUrl,
+    options.guildsPerShard === undefined ? {} : { guildsPerShard: options.guildsPerShard },
+  );
   const interactions = new Interactions(state, gateway);
-  const rest = new RestServer(allRoutes(state, gateway, interactions, gatewayUrl));
+  const rest = new RestServer(
+    allRoutes(state, gateway, interactions, gatewayUrl, options.recommendedShards),
+  );
 
   const http = createServer((request, response) => {
     rest.handle(request, response).catch(() => response.destroy());
