@@ -3,6 +3,7 @@ import { evaluate, formatAccuracyTable, loadLabelled } from '../topics/accuracy.
 import { loadBuiltinMatcher } from '../topics/builtin.ts';
 import { benchAlertLatency } from './alert-latency.ts';
 import { benchClassify } from './classify.ts';
+import { benchCliStartup } from './cli-startup.ts';
 import { benchFanOut } from './fan-out.ts';
 import { formatMs, nowMs } from './measure.ts';
 import { benchMemory } from './memory.ts';
@@ -35,6 +36,12 @@ export const FIGURES: readonly Figure[] = [
   { id: 6, figure: 'fan-out to 1,000 channels', target: '≤ 22 s, no 429', run: benchFanOut },
   { id: 7, figure: 'resident memory', target: '< 200 MB', run: benchMemory },
   { id: 8, figure: 'start-up to ready', target: '< 3 s', run: benchStartup },
+  {
+    id: 9,
+    figure: 'CLI start-up: `check` on a small saved blog',
+    target: '< 600 ms',
+    run: benchCliStartup,
+  },
 ];
 
 export interface BenchReport {

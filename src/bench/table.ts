@@ -1,6 +1,6 @@
 /** One line of the benchmark report. */
 export interface FigureResult {
-  /** The figure's number in the issue (1–8). */
+  /** The figure's number in the bench (1–9). */
   id: number;
   figure: string;
   /** What was measured, with its unit, e.g. "31 ms". */
