@@ -15,6 +15,8 @@ export interface Words {
   sentence: number[];
   /** How many sentences were started (the next free sentence number). */
   sentences: number;
+  /** How many lines start with a bullet ("• ", "- "): a key-events digest has several. */
+  bullets: number;
 }
 
 // Character classes of the scanner, one byte per UTF-16 code unit, computed once.
@@ -45,6 +47,7 @@ const CLASS = (() => {
 })();
 
 const CYRILLIC = /[\u0400-\u04ff]/;
+const BULLETS = '•-–—*▪●◦';
 const LATIN = /^[a-z']+$/;
 const NON_ASCII_APOSTROPHE = /[\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032]/g;
 
@@ -85,7 +88,7 @@ function entryOf(word: string): Entry {
 }
 
 function emptyWords(): Words {
-  return { keys: [], numeric: [], sentence: [], sentences: 0 };
+  return { keys: [], numeric: [], sentence: [], sentences: 0, bullets: 0 };
 }
 
 /** Appends the words of `text` to `into`, starting a new sentence first. */
@@ -95,9 +98,15 @@ export function appendWords(into: Words, text: string): Words {
   const n = composed.length;
   let current = into.sentences;
   let inSentence = false;
+  let lineStart = true;
   let i = 0;
   while (i < n) {
     const cls = CLASS[composed.charCodeAt(i)] as number;
+    if (lineStart && cls !== SPACE && cls !== NEWLINE) {
+      lineStart = false;
+      if (BULLETS.includes(composed.charAt(i))) into.bullets += 1;
+    }
+    if (cls === NEWLINE) lineStart = true;
     if (cls === LETTER) {
       const start = i;
       i += 1;

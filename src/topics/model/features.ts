@@ -11,6 +11,7 @@ import type { HeldPhrases } from './topic-model.ts';
  *   s:<topic>:<word>    a word of a sentence where a phrase of the topic holds
  *   #                   the update has a number
  *   n:<size>            how long the update is (one-line bulletin … long post), see lengthClass
+ *   n:digest            a key-events digest (several bulleted lines, one topic per bullet)
  * Training reads these strings; matching reads the same weights word by word (TopicModel.scores),
  * and a test holds the two to the same numbers.
  */
@@ -29,6 +30,7 @@ export function updateFeatures(words: Words, heldPhrases: readonly HeldPhrases[]
     if (sentence[i] === headline) features.add(`h:${key}`);
   }
   features.add(`n:${lengthClass(keys.length)}`);
+  if (words.bullets >= DIGEST_BULLETS) features.add('n:digest');
   for (const { topicId, rules, sentences } of heldPhrases) {
     features.add(`t:${topicId}`);
     for (const rule of rules) features.add(`p:${topicId}:${rule}`);
@@ -42,6 +44,9 @@ export function updateFeatures(words: Words, heldPhrases: readonly HeldPhrases[]
   }
   return [...features];
 }
+
+/** Bulleted lines from which an update reads as a digest of several stories. */
+export const DIGEST_BULLETS = 3;
 
 /** A bulletin says one thing; a long post mentions many: the same phrase weighs differently. */
 export function lengthClass(words: number): string {

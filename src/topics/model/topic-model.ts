@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Words } from '../normalise.ts';
-import { lengthClass } from './features.ts';
+import { DIGEST_BULLETS, lengthClass } from './features.ts';
 
 /**
  * A logistic model per built-in topic over readable features (model/features.ts), trained by
@@ -51,6 +51,8 @@ export interface HeldPhrases {
 
 /** The weights of one word key, by the role the word plays (see model/features.ts). */
 interface WordWeights {
+  /** Index into the per-call "seen" stamps. */
+  id: number;
   anywhere?: Float64Array;
   headline?: Float64Array;
   /** By topic index: the weights when the word shares a sentence with that topic's phrase. */
@@ -63,6 +65,11 @@ export class TopicModel {
   // The same weights keyed for matching without building a feature string per word.
   private readonly words = new Map<string, WordWeights>();
   private readonly number: Float64Array | undefined;
+  // Which words a call has counted already: stamps instead of a Set per call (this is hot).
+  private seenAnywhere = new Uint32Array(0);
+  private seenHeadline = new Uint32Array(0);
+  private seenBeside = new Uint32Array(0);
+  private stamp = 0;
 
   constructor(readonly data: TopicModelData) {
     for (const [i, topic] of data.topics.entries()) this.index.set(topic, i);
@@ -82,6 +89,9 @@ export class TopicModel {
       }
     }
     this.number = this.weights.get('#');
+    this.seenAnywhere = new Uint32Array(this.words.size);
+    this.seenHeadline = new Uint32Array(this.words.size);
+    this.seenBeside = new Uint32Array(this.words.size * data.topics.length);
   }
 
   static parse(json: unknown): TopicModel {
@@ -98,7 +108,7 @@ export class TopicModel {
   private wordWeights(key: string): WordWeights {
     let entry = this.words.get(key);
     if (entry === undefined) {
-      entry = {};
+      entry = { id: this.words.size };
       this.words.set(key, entry);
     }
     return entry;
@@ -126,12 +136,14 @@ export class TopicModel {
     const out = Float64Array.from(this.data.bias);
     const { keys, numeric, sentence } = words;
     const headline = keys.length > 0 ? sentence[0] : undefined;
-    const heldTopics = held.flatMap((h) => {
+    const topics = this.data.topics.length;
+    const heldTopics: { t: number; sentences: readonly number[] }[] = [];
+    for (const h of held) {
       const t = this.index.get(h.topicId);
-      return t === undefined ? [] : [{ t, sentences: h.sentences, seen: new Set<string>() }];
-    });
-    const anywhere = new Set<string>();
-    const inHeadline = new Set<string>();
+      if (t !== undefined) heldTopics.push({ t, sentences: h.sentences });
+    }
+    const stamp = this.nextStamp();
+    const { seenAnywhere, seenHeadline, seenBeside } = this;
     let number = false;
     for (let i = 0; i < keys.length; i += 1) {
       if (numeric[i]) {
@@ -142,19 +154,21 @@ export class TopicModel {
       if (key.length < 2) continue;
       const entry = this.words.get(key);
       if (entry === undefined) continue;
-      if (entry.anywhere && !anywhere.has(key)) {
-        anywhere.add(key);
+      const id = entry.id;
+      if (entry.anywhere && seenAnywhere[id] !== stamp) {
+        seenAnywhere[id] = stamp;
         add(out, entry.anywhere);
       }
-      if (entry.headline && sentence[i] === headline && !inHeadline.has(key)) {
-        inHeadline.add(key);
+      if (entry.headline && sentence[i] === headline && seenHeadline[id] !== stamp) {
+        seenHeadline[id] = stamp;
         add(out, entry.headline);
       }
       if (entry.besidePhrase) {
         for (const h of heldTopics) {
           const w = entry.besidePhrase[h.t];
-          if (w && !h.seen.has(key) && h.sentences.includes(sentence[i] as number)) {
-            h.seen.add(key);
+          const slot = id * topics + h.t;
+          if (w && seenBeside[slot] !== stamp && h.sentences.includes(sentence[i] as number)) {
+            seenBeside[slot] = stamp;
             add(out, w);
           }
         }
@@ -163,6 +177,8 @@ export class TopicModel {
     if (number && this.number) add(out, this.number);
     const length = this.weights.get(`n:${lengthClass(keys.length)}`);
     if (length) add(out, length);
+    const digest = words.bullets >= DIGEST_BULLETS ? this.weights.get('n:digest') : undefined;
+    if (digest) add(out, digest);
     for (const { topicId, rules } of held) {
       const w = this.weights.get(`t:${topicId}`);
       if (w) add(out, w);
@@ -172,6 +188,17 @@ export class TopicModel {
       }
     }
     return out;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.stamp = 0;
+      this.seenAnywhere.fill(0);
+      this.seenHeadline.fill(0);
+      this.seenBeside.fill(0);
+    }
+    this.stamp += 1;
+    return this.stamp;
   }
 
   /** The held topics the model confirms. */

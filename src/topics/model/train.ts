@@ -13,7 +13,7 @@ import type { TopicModelData } from './topic-model.ts';
  * files — never on the blind corpus. Deterministic: no randomness, a fixed number of passes,
  * folds chosen by a hash of each update's id, so the same data always gives the same bytes.
  *
- *   npm run train-topics            (TRAIN_OPTIONS='{"l2":0.004}' to try other settings)
+ *   npm run train-topics [-- --mistakes]   (TRAIN_OPTIONS='{"l2":0.004}' to try other settings)
  */
 export const WEIGHTS_FILE = fileURLToPath(new URL('./weights.json', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,6 +36,8 @@ export interface TrainingOptions {
   defaultBeta: number;
   /** Receives the cross-validated figures (each update judged by a model that never saw it). */
   report?: (lines: string[]) => void;
+  /** Also report each cross-validated mistake (id, topic, probability). */
+  listMistakes?: boolean;
 }
 
 export const DEFAULT_OPTIONS: TrainingOptions = {
@@ -121,7 +123,9 @@ export async function train(
   });
 
   if (options.report) {
-    options.report(crossValidated(examples, outOfFold, topicIds, threshold));
+    options.report(
+      crossValidated(examples, outOfFold, topicIds, threshold, options.listMistakes === true),
+    );
   }
   const weights: Record<string, number[]> = {};
   vocabulary.forEach((feature, f) => {
@@ -144,6 +148,7 @@ function crossValidated(
   outOfFold: Float64Array[],
   topicIds: string[],
   threshold: number[],
+  listMistakes: boolean,
 ): string[] {
   const lines = ['cross-validated on the training data (topic: phrases only → with the model)'];
   topicIds.forEach((topic, t) => {
@@ -167,6 +172,29 @@ function crossValidated(
     const pr = (c: { tp: number; fp: number; fn: number }) =>
       `P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)} R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
     lines.push(`  ${topic.padEnd(15)} ${pr(before)}  →  ${pr(after)}`);
+  });
+  if (listMistakes) lines.push(...mistakesOf(examples, outOfFold, topicIds, threshold));
+  return lines;
+}
+
+/** Each update the cross-validated model gets wrong, to read next to its text. */
+function mistakesOf(
+  examples: Example[],
+  outOfFold: Float64Array[],
+  topicIds: string[],
+  threshold: number[],
+): string[] {
+  const lines: string[] = [];
+  examples.forEach((e, i) => {
+    topicIds.forEach((topic, t) => {
+      const p = ((outOfFold[i] as Float64Array)[t] as number).toFixed(2);
+      const raised = e.held[t] === 1 && Number(p) >= (threshold[t] as number);
+      if (e.labels[t] === 1 && !raised) {
+        lines.push(`  missed ${topic} ${e.id} (${e.held[t] ? `model ${p}` : 'no phrase'})`);
+      } else if (e.labels[t] === 0 && raised) {
+        lines.push(`  false ${topic} ${e.id} (model ${p})`);
+      }
+    });
   });
   return lines;
 }
@@ -281,6 +309,16 @@ function foldOf(id: string, folds: number): number {
   return hash % folds;
 }
 
+/** JSON with one feature per line, so a retrained model reads as a diff of the weights. */
+export function serialiseModel(model: TopicModelData): string {
+  const { weights, ...rest } = model;
+  const head = Object.entries(rest).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  const body = Object.entries(weights).map(
+    ([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`,
+  );
+  return `{\n${head.join(',\n')},\n  "weights": {\n${body.join(',\n')}\n  }\n}\n`;
+}
+
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000 || 0; // never -0: JSON writes it as 0
 }
@@ -291,8 +329,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...DEFAULT_OPTIONS,
     ...(process.env.TRAIN_OPTIONS ? JSON.parse(process.env.TRAIN_OPTIONS) : {}),
     report: (lines) => console.log(lines.join('\n')),
+    listMistakes: process.argv.includes('--mistakes'),
   });
-  await writeFile(WEIGHTS_FILE, `${JSON.stringify(model)}\n`);
+  await writeFile(WEIGHTS_FILE, serialiseModel(model));
   console.log(
     `trained on ${updates.length} updates from ${files.length} files: ${Object.keys(model.weights).length} weighted features → ${relative(ROOT, WEIGHTS_FILE)}`,
   );
