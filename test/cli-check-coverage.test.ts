@@ -6,16 +6,22 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoverageNewsroom, dayPath, FEED_PATH, SECTION_PATH } from './support/coverage-newsroom.ts';
 
-const BIN = new URL('../src/cli/bin.js', import.meta.url).pathname;
+const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
+// By URL: the command runs in an empty folder, where a bare `tsx` would not resolve.
+const TSX = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
 /** The installed command as its own process, so this process's newsroom can answer it. */
 async function check(args: string[]) {
   const cwd = mkdtempSync(join(tmpdir(), 'lba-cli-'));
-  const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'check', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ALLOW_PRIVATE_SOURCES: '127.0.0.1/32' },
-    timeout: 30_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', TSX, MAIN, 'check', ...args],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ALLOW_PRIVATE_SOURCES: '127.0.0.1/32' },
+      timeout: 30_000,
+    },
+  );
   return stdout;
 }
 
