@@ -52,6 +52,7 @@ describe('the topic model', () => {
         topics: ['a'],
         bias: [],
         threshold: [0.5],
+        sentenceAlone: [],
         weights: {},
         trainedOn: { files: [], updates: 0 },
       }),

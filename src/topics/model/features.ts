@@ -55,3 +55,24 @@ export function lengthClass(words: number): string {
   if (words <= 120) return 'post';
   return 'long';
 }
+
+/**
+ * The update cut down to the sentences where one topic's phrases hold, as if they were a
+ * bulletin of their own: the model's second reading, so a sentence about an air-raid alert
+ * at the end of a weather story, or one bullet of a digest, is judged on its own words too.
+ */
+export function phraseSentences(
+  words: Words,
+  held: HeldPhrases,
+): { words: Words; held: HeldPhrases } {
+  const order = [...held.sentences].sort((a, b) => a - b);
+  const local: Words = { keys: [], numeric: [], sentence: [], sentences: order.length, bullets: 0 };
+  for (let i = 0; i < words.keys.length; i += 1) {
+    const at = order.indexOf(words.sentence[i] as number);
+    if (at === -1) continue;
+    local.keys.push(words.keys[i] as string);
+    local.numeric.push(words.numeric[i] === true);
+    local.sentence.push(at);
+  }
+  return { words: local, held: { ...held, sentences: order.map((_, i) => i) } };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Words } from '../normalise.ts';
-import { DIGEST_BULLETS, lengthClass } from './features.ts';
+import { DIGEST_BULLETS, lengthClass, phraseSentences } from './features.ts';
 
 /**
  * A logistic model per built-in topic over readable features (model/features.ts), trained by
@@ -18,6 +18,8 @@ export const TopicModelSchema = z
     bias: z.array(z.number()),
     /** The least probability that raises the topic when one of its phrases holds. */
     threshold: z.array(z.number().min(0).max(1)),
+    /** Topics whose phrase sentences are also judged alone (see `confirmed`). */
+    sentenceAlone: z.array(z.string()),
     /** Feature → one weight per topic. */
     weights: z.record(z.string(), z.array(z.number())),
     trainedOn: z.object({ files: z.array(z.string()), updates: z.int() }),
@@ -65,6 +67,8 @@ export class TopicModel {
   // The same weights keyed for matching without building a feature string per word.
   private readonly words = new Map<string, WordWeights>();
   private readonly number: Float64Array | undefined;
+  /** The thresholds as log-odds: comparing there saves an exp per topic. */
+  private readonly logitThreshold: Float64Array;
   // Which words a call has counted already: stamps instead of a Set per call (this is hot).
   private seenAnywhere = new Uint32Array(0);
   private seenHeadline = new Uint32Array(0);
@@ -89,6 +93,7 @@ export class TopicModel {
       }
     }
     this.number = this.weights.get('#');
+    this.logitThreshold = Float64Array.from(data.threshold, (p) => Math.log(p / (1 - p)));
     this.seenAnywhere = new Uint32Array(this.words.size);
     this.seenHeadline = new Uint32Array(this.words.size);
     this.seenBeside = new Uint32Array(this.words.size * data.topics.length);
@@ -201,15 +206,23 @@ export class TopicModel {
     return this.stamp;
   }
 
-  /** The held topics the model confirms. */
+  /**
+   * The held topics the model confirms: reading the whole update or, for the topics trained
+   * so (air raids), only the sentences where the topic's phrases hold, whichever is surer.
+   */
   confirmed(words: Words, held: readonly HeldPhrases[]): Set<string> {
-    const scores = this.scores(words, held);
+    const whole = this.scores(words, held);
     const out = new Set<string>();
-    for (const { topicId } of held) {
-      const t = this.index.get(topicId);
+    for (const phrases of held) {
+      const t = this.index.get(phrases.topicId);
       if (t === undefined) continue;
-      const probability = 1 / (1 + Math.exp(-(scores[t] as number)));
-      if (probability >= (this.data.threshold[t] as number)) out.add(topicId);
+      let logit = whole[t] as number;
+      const threshold = this.logitThreshold[t] as number;
+      if (logit < threshold && this.data.sentenceAlone.includes(phrases.topicId)) {
+        const local = phraseSentences(words, phrases);
+        logit = Math.max(logit, this.scores(local.words, [local.held])[t] as number);
+      }
+      if (logit >= threshold) out.add(phrases.topicId);
     }
     return out;
   }

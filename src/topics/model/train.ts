@@ -5,7 +5,7 @@ import { LABELLED_FILES, type LabelledUpdate, loadLabelled } from '../accuracy.t
 import { loadBuiltinTopics } from '../builtin.ts';
 import { corpusFiles } from '../corpus.ts';
 import { Matcher, toMatchable } from '../matcher.ts';
-import { updateFeatures } from './features.ts';
+import { phraseSentences, updateFeatures } from './features.ts';
 import type { TopicModelData } from './topic-model.ts';
 
 /**
@@ -31,6 +31,11 @@ export interface TrainingOptions {
   /** A feature must occur in this many training updates to get a weight. */
   minCount: number;
   folds: number;
+  /**
+   * Topics whose phrase sentences are also read alone (an alert sentence stands on its own;
+   * a diplomacy or casualty mention inside another story mostly does not).
+   */
+  sentenceAlone: string[];
   /** The F-beta each topic's threshold maximises (beta < 1 weighs precision more). */
   beta: Record<string, number>;
   defaultBeta: number;
@@ -46,6 +51,7 @@ export const DEFAULT_OPTIONS: TrainingOptions = {
   learningRate: 0.5,
   minCount: 2,
   folds: 5,
+  sentenceAlone: ['air-raid'],
   beta: { 'air-raid': 0.5 },
   defaultBeta: 0.8,
 };
@@ -58,6 +64,8 @@ interface Example {
   labels: Int8Array;
   /** Per topic: whether one of its phrases holds. */
   held: Uint8Array;
+  /** Per held topic: the features of the sentences where its phrases hold, read alone. */
+  local: Map<number, Int32Array>;
 }
 
 export async function trainingData(): Promise<{ files: string[]; updates: LabelledUpdate[] }> {
@@ -75,7 +83,16 @@ export async function train(
   const matcher = new Matcher(topics);
   const raw = updates.map((u) => {
     const { words, held } = matcher.held(u);
-    return { update: u, features: updateFeatures(words, held), held: held.map((h) => h.topicId) };
+    const local = held.map((h) => {
+      const cut = phraseSentences(words, h);
+      return { topic: h.topicId, features: updateFeatures(cut.words, [cut.held]) };
+    });
+    return {
+      update: u,
+      features: updateFeatures(words, held),
+      held: held.map((h) => h.topicId),
+      local,
+    };
   });
   const counts = new Map<string, number>();
   for (const { features } of raw) for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
@@ -84,11 +101,14 @@ export async function train(
     .map(([f]) => f)
     .sort();
   const featureIndex = new Map(vocabulary.map((f, i) => [f, i]));
-  const examples: Example[] = raw.map(({ update, features, held }) => ({
-    id: update.id,
-    features: Int32Array.from(
+  const indices = (features: string[]) =>
+    Int32Array.from(
       features.flatMap((f) => (featureIndex.has(f) ? [featureIndex.get(f) as number] : [])),
-    ),
+    );
+  const examples: Example[] = raw.map(({ update, features, held, local }) => ({
+    id: update.id,
+    features: indices(features),
+    local: new Map(local.map((l) => [topicIds.indexOf(l.topic), indices(l.features)])),
     labels: Int8Array.from(topicIds, (t) =>
       update.topics.includes(t) ? 1 : update.optional.includes(t) ? -1 : 0,
     ),
@@ -97,6 +117,7 @@ export async function train(
 
   // Out-of-fold probabilities set the thresholds: each update scored by a model that never saw it.
   const outOfFold: Float64Array[] = examples.map(() => new Float64Array(topicIds.length));
+  const localTopics = new Set(options.sentenceAlone.map((id) => topicIds.indexOf(id)));
   for (let fold = 0; fold < options.folds; fold += 1) {
     const inFold = (e: Example) => foldOf(e.id, options.folds) === fold;
     const fitted = fitLogistic(
@@ -106,7 +127,14 @@ export async function train(
       options,
     );
     examples.forEach((e, i) => {
-      if (inFold(e)) outOfFold[i] = probabilities(fitted, e.features);
+      if (!inFold(e)) return;
+      // As matching does: the surer of the whole update and its phrase sentences alone.
+      const p = probabilities(fitted, e.features);
+      for (const [t, features] of e.local) {
+        if (!localTopics.has(t)) continue;
+        p[t] = Math.max(p[t] as number, probabilities(fitted, features)[t] as number);
+      }
+      outOfFold[i] = p;
     });
   }
   const model = fitLogistic(examples, vocabulary.length, topicIds.length, options);
@@ -137,6 +165,7 @@ export async function train(
     topics: topicIds,
     bias: Array.from(model.bias, round),
     threshold: threshold.map(round),
+    sentenceAlone: options.sentenceAlone,
     weights,
     trainedOn: { files: files.map((f) => relative(ROOT, f)), updates: updates.length },
   };
