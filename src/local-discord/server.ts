@@ -29,7 +29,7 @@ export interface LocalDiscordOptions {
   applicationId?: string;
   /** Permissions of the bot's role; by default ViewChannel, SendMessages, EmbedLinks, ManageRoles. */
   botPermissions?: bigint;
-  /** The shard count GET /gateway/bot recommends (Discord: about one per 1,000 guilds); 1 by default. */
+  /** The shard count GET /gateway/bot recommends; like Discord, one per 1,000 guilds by default. */
   recommendedShards?: number;
   /** A shard holding more guilds than this is refused with close code 4011; 2,500 by default. */
   guildsPerShard?: number;
@@ -93,7 +93,13 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
   );
   const interactions = new Interactions(state, gateway);
   const rest = new RestServer(
-    allRoutes(state, gateway, interactions, gatewayUrl, options.recommendedShards),
+    allRoutes(
+      state,
+      gateway,
+      interactions,
+      gatewayUrl,
+      options.recommendedShards ?? Math.max(1, Math.ceil(options.guilds.length / 1000)),
+    ),
   );
 
   const http = createServer((request, response) => {
