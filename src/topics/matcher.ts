@@ -1,5 +1,4 @@
 import type { TopicDefinition } from './definition.ts';
-import { updateFeatures } from './model/features.ts';
 import type { TopicModel } from './model/topic-model.ts';
 import { type Words, wordsOf } from './normalise.ts';
 import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
