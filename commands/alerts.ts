@@ -9,6 +9,7 @@ import {
 import type { CommandContext } from '../src/app/context.ts';
 import { answerAdminAutocomplete } from '../src/discord/alerts/autocomplete.ts';
 import { addChannel, listChannels, removeChannel } from '../src/discord/alerts/channels.ts';
+import { showFeedback } from '../src/discord/alerts/feedback.ts';
 import type { AdminHandler } from '../src/discord/alerts/handler.ts';
 import { setTopicRole } from '../src/discord/alerts/role.ts';
 import { addSource, listSources, removeSource } from '../src/discord/alerts/sources.ts';
@@ -98,7 +99,8 @@ export const data = describe(new SlashCommandBuilder().setName('alerts'), 'cmd.a
         .addChannelTypes(...ALERT_CHANNEL_TYPES),
     ),
   )
-  .addSubcommand((sub) => describe(sub.setName('status'), 'cmd.alerts.status'));
+  .addSubcommand((sub) => describe(sub.setName('status'), 'cmd.alerts.status'))
+  .addSubcommand((sub) => describe(sub.setName('feedback'), 'cmd.alerts.feedback'));
 
 const handlers: Record<string, AdminHandler> = {
   'channel add': addChannel,
@@ -112,6 +114,7 @@ const handlers: Record<string, AdminHandler> = {
   'topic remove': removeGuildTopic,
   test: testChannel,
   status: showStatus,
+  feedback: showFeedback,
 };
 
 export async function execute(

@@ -1,5 +1,6 @@
 import type { AlertView } from '../core/alert.ts';
 import type { Delivery } from '../core/delivery.ts';
+import type { FeedbackReport, ReportedAlert } from '../core/feedback.ts';
 import type { GuildSettings } from '../core/guild-settings.ts';
 import type { TopicInfo, TopicMatch } from '../core/topic.ts';
 import type { Update } from '../core/update.ts';
@@ -21,6 +22,7 @@ export interface CommandContext {
   latest: LatestUpdates;
   status: StatusReport;
   topicBreadth: TopicBreadth;
+  feedback: FeedbackDesk;
 }
 
 export interface TopicDirectory {
@@ -82,4 +84,17 @@ export interface StatusReport {
 export interface TopicBreadth {
   /** Undefined when the corpus cannot be read (the caller then skips the check). */
   measure(topic: GuildTopic): Promise<CorpusBreadth | undefined>;
+}
+
+/** Members' "Wrong topic?" reports on alerts, and what admins see of them. */
+export interface FeedbackDesk {
+  /** The alert posted in this guild's channel for this update; undefined if unknown or old. */
+  alert(guildId: string, channelId: string, updateKey: string): Promise<ReportedAlert | undefined>;
+  report(
+    alert: ReportedAlert,
+    by: Pick<FeedbackReport, 'guildId' | 'channelId' | 'messageId' | 'memberId'>,
+    topicId: string,
+  ): Promise<'recorded' | 'duplicate' | 'rate-limited'>;
+  /** This guild's reports, newest first (never another guild's). */
+  recent(guildId: string, limit: number): Promise<FeedbackReport[]>;
 }

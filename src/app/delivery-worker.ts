@@ -283,6 +283,8 @@ export class DeliveryWorker {
       topics,
       roleIds: delivery.roleIds,
       locale: this.deps.localeOf(delivery.guildId),
+      // Members report a wrong topic from a channel alert; a DM belongs to no guild channel.
+      ...(delivery.target.kind === 'channel' ? { feedbackKey: delivery.updateKey } : {}),
     };
   }
 

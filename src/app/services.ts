@@ -10,6 +10,8 @@ import type { CommandContext } from './context.ts';
 import { noLiveBlogNotifier } from './coverage/coverage-notice.ts';
 import { CoverageTracker } from './coverage/coverage-tracker.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
+import { FeedbackFromOutbox } from './feedback.ts';
+import { FeedbackStore } from './feedback-store.ts';
 import { LabelledCorpusBreadth } from './keyword-corpus.ts';
 import { LatestFromArchive } from './latest.ts';
 import { Outbox } from './outbox.ts';
@@ -115,6 +117,7 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
     latest: new LatestFromArchive(registry, archive),
     status: new StatusFromOutbox(outbox, topics),
     topicBreadth: new LabelledCorpusBreadth(logger),
+    feedback: new FeedbackFromOutbox(outbox, archive, new FeedbackStore(store, records)),
   };
   return { settings, topics, registry, coverage, archive, outbox, poller, worker, context };
 }

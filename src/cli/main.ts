@@ -1,5 +1,14 @@
 import { fail } from './fail.ts';
 
+// Kept here so `feedback --help` answers without loading the store.
+const FEEDBACK_HELP_TEXT = `Usage: liveblog-alerts feedback export [--since <ISO date or duration>]
+
+Writes members' "Wrong topic?" reports as labelled JSONL in the corpus format, one update a
+line: {"id","title","body","lang","topics","optional","why"}, each reported topic taken out
+of "topics" and explained in "why". No member, server or channel id is written.
+  --since   only reports made since then: 2026-12-01, 2026-12-01T08:00Z, or 30m, 12h, 7d, 2w
+Reads STORE_URL; it can run while the bot does.`;
+
 const HELP = `liveblog-alerts — turns newspaper live blogs into Discord breaking-news alerts
 
 Usage: liveblog-alerts <command> [options]
@@ -10,6 +19,7 @@ Commands:
   check <url-or-file> [--json]  read one live blog and print its updates with their topics
   demo                        run the whole bot against a local Discord stand-in (no token, no network)
   bench                       print performance figures measured on this machine
+  feedback export [--since]   members' "Wrong topic?" reports as labelled JSONL
 
 Run \`liveblog-alerts <command> --help\` for a command's options.
 Settings come from the environment and .env (see .env.example).`;
@@ -31,6 +41,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   demo: {
     help: 'Usage: liveblog-alerts demo\n\nStarts a local Discord stand-in and a local live blog, runs the real bot against them, replays four snapshots of a changing blog and prints every alert as it is delivered. Ends by itself.',
     run: async (args) => (await import('../demo/run-demo.ts')).runDemo(args),
+  },
+  feedback: {
+    help: FEEDBACK_HELP_TEXT,
+    run: async (args) => (await import('./feedback.ts')).runFeedback(args),
   },
   bench: {
     help: 'Usage: liveblog-alerts bench [--quick]\n\nMeasures parsing, matching, polling, delivery and memory on this machine and prints a table.',

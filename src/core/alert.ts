@@ -10,6 +10,8 @@ export interface AlertView {
   /** Exactly the roles to mention; nothing else may ping. */
   roleIds: string[];
   locale: 'en' | 'uk';
+  /** The update's key when members may report the alert's topics ("Wrong topic?"). */
+  feedbackKey?: string;
 }
 
 export function sourceName(source: string): string {

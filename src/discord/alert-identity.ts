@@ -1,5 +1,6 @@
 import type { APIEmbed, APIMessage } from 'discord.js';
 import type { AlertView } from '../core/alert.ts';
+import { wrongTopicButtonId } from './feedback/ids.ts';
 import { renderAlert } from './render.ts';
 
 /** A URL as Discord gives it back (it may normalise what was sent). */
@@ -26,6 +27,8 @@ function sameTime(a: string | undefined, b: string | undefined): boolean {
  */
 export function isAlertFor(message: APIMessage, view: AlertView, botUserId: string): boolean {
   if (message.author?.id !== botUserId) return false;
+  // The "Wrong topic?" button names the update exactly, even after the text was edited.
+  if (view.feedbackKey && hasComponent(message, wrongTopicButtonId(view.feedbackKey))) return true;
   const wanted = (renderAlert(view).embeds ?? [])[0] as APIEmbed | undefined;
   const found = message.embeds?.[0];
   if (!wanted || !found) return false;
@@ -33,5 +36,13 @@ export function isAlertFor(message: APIMessage, view: AlertView, botUserId: stri
     found.title === wanted.title &&
     sameUrl(found.url, wanted.url) &&
     sameTime(found.timestamp, wanted.timestamp)
+  );
+}
+
+function hasComponent(message: APIMessage, customId: string): boolean {
+  return (message.components ?? []).some((row) =>
+    ('components' in row ? row.components : []).some(
+      (component) => 'custom_id' in component && component.custom_id === customId,
+    ),
   );
 }

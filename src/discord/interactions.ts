@@ -3,6 +3,8 @@ import type { Interaction, RepliableInteraction } from 'discord.js';
 import type { CommandContext } from '../app/context.ts';
 import { localeOf, t } from '../i18n/index.ts';
 import type { SlashCommandModule } from './command-registry.ts';
+import { parseFeedbackId } from './feedback/ids.ts';
+import { onWrongTopicButton, onWrongTopicPick } from './feedback/wrong-topic.ts';
 import { respond } from './replies.ts';
 
 /**
@@ -30,6 +32,23 @@ export async function handleInteraction(
     return;
   }
 
+  if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    const control = parseFeedbackId(interaction.customId);
+    if (!control) return;
+    try {
+      if (!interaction.inCachedGuild()) {
+        await respond(interaction, t(localeOf(interaction.locale), 'error.guildOnly'));
+      } else if (control.kind === 'button' && interaction.isButton()) {
+        await onWrongTopicButton(interaction, context, control.updateKey);
+      } else if (control.kind === 'pick' && interaction.isStringSelectMenu()) {
+        await onWrongTopicPick(interaction, context, control.updateKey);
+      }
+    } catch (error) {
+      await apologise(interaction, interaction.customId, error, context);
+    }
+    return;
+  }
+
   if (!interaction.isChatInputCommand()) return;
   const command = commands.get(interaction.commandName);
   try {
@@ -44,12 +63,14 @@ export async function handleInteraction(
     }
     await command.execute(interaction, context);
   } catch (error) {
-    await apologise(interaction, error, context);
+    await apologise(interaction, interaction.commandName, error, context);
   }
 }
 
 async function apologise(
-  interaction: RepliableInteraction & { commandName: string },
+  interaction: RepliableInteraction,
+  /** The command name, or the custom id of the control used. */
+  command: string,
   error: unknown,
   context: CommandContext,
 ): Promise<void> {
@@ -58,7 +79,7 @@ async function apologise(
     {
       err: error,
       errorId,
-      command: interaction.commandName,
+      command,
       guildId: interaction.guildId,
       userId: interaction.user.id,
     },

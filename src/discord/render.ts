@@ -1,6 +1,6 @@
 import type {
   APIActionRowComponent,
-  APIButtonComponentWithURL,
+  APIButtonComponent,
   APIEmbed,
   RESTPatchAPIChannelMessageJSONBody,
   RESTPostAPIChannelMessageJSONBody,
@@ -8,6 +8,7 @@ import type {
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { AlertView } from '../core/alert.ts';
 import { t } from '../i18n/index.ts';
+import { wrongTopicButtonId } from './feedback/ids.ts';
 import { clip, oneLine, safeClip, safeText } from './safe-text.ts';
 import { httpUrl } from './time-and-links.ts';
 
@@ -21,7 +22,10 @@ const LIMITS = {
   buttonUrl: 512,
 } as const;
 
-/** One alert message for one update: a line with the role pings, an embed and a link button. */
+/**
+ * One alert message for one update: a line with the role pings, an embed, a link button and,
+ * in channels, the small "Wrong topic?" button.
+ */
 export function renderAlert(view: AlertView): RESTPostAPIChannelMessageJSONBody {
   return render(view, false);
 }
@@ -62,22 +66,25 @@ function render(view: AlertView, edited: boolean) {
     fields: topics.length > 0 ? [topicField(view, topics)] : [],
   };
 
-  const components: APIActionRowComponent<APIButtonComponentWithURL>[] =
-    url && url.length <= LIMITS.buttonUrl
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Link,
-                label: t(view.locale, 'alert.readMore'),
-                url,
-              },
-            ],
-          },
-        ]
-      : [];
+  const buttons: APIButtonComponent[] = [];
+  if (url && url.length <= LIMITS.buttonUrl) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: t(view.locale, 'alert.readMore'),
+      url,
+    });
+  }
+  if (view.feedbackKey && topics.length > 0) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: t(view.locale, 'alert.wrongTopic'),
+      custom_id: wrongTopicButtonId(view.feedbackKey),
+    });
+  }
+  const components: APIActionRowComponent<APIButtonComponent>[] =
+    buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 
   return {
     content: mentions ? `${mentions} ${line}` : line,

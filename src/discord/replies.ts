@@ -1,6 +1,7 @@
 import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
@@ -15,7 +16,7 @@ export interface Speaker {
 }
 
 export function speakerFor(
-  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction | MessageComponentInteraction,
 ): Speaker {
   const locale = localeOf(interaction.locale);
   return { locale, say: (key, vars) => t(locale, key, vars) };

@@ -23,6 +23,7 @@ export const UK_COMMAND_NAMES: Readonly<Record<string, string>> = {
   topic: 'тема',
   test: 'перевірити',
   status: 'стан',
+  feedback: 'відгуки',
   add: 'додати',
   remove: 'прибрати',
   list: 'список',

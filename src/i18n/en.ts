@@ -25,6 +25,7 @@ export const en = {
   'cmd.alerts.topic.remove': 'Delete a keyword topic',
   'cmd.alerts.test': 'Check the bot’s permissions in a channel and post a sample alert',
   'cmd.alerts.status': 'Sources, channels, pauses and the last alerts sent',
+  'cmd.alerts.feedback': 'Members’ recent “Wrong topic?” reports on this server’s alerts',
 
   // Option descriptions and choices
   'opt.topic.subscribe': 'The topic to follow',
@@ -55,6 +56,24 @@ export const en = {
   'alert.untitled': 'New update',
   'alert.update': 'Update',
   'alert.edited': '✏️ Edited by the live blog',
+  'alert.wrongTopic': 'Wrong topic?',
+
+  // "Wrong topic?" reports and /alerts feedback
+  'feedback.pick': 'Which topic is wrong for this alert? Pick one or more.',
+  'feedback.pickPlaceholder': 'The wrong topic(s)',
+  'feedback.thanks':
+    '🙏 Thanks: you reported that this alert is not about {topics}. The server’s admins see it in `/alerts feedback`.',
+  'feedback.already': 'You already reported this alert as not about {topics}.',
+  'feedback.rateLimited':
+    'You sent many reports in a short time, so this one was not recorded. Please try again in a few minutes.',
+  'feedback.unknownAlert':
+    'This alert is too old to report, or the bot no longer has it. Nothing was recorded.',
+  'feedback.notThisAlert': 'That topic is not one of this alert’s topics. Nothing was recorded.',
+  'feedback.header': '**Recent “Wrong topic?” reports** (newest first)',
+  'feedback.none': 'No member has reported a wrong topic on this server’s alerts yet.',
+  'feedback.line': '{when} · {member} · **{title}** ({link}) — not {topic}; matched {words}',
+  'feedback.noWords': 'no words recorded',
+  'feedback.link': 'the alert',
 
   // Errors shared by every command
   'error.unexpected':

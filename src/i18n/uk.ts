@@ -22,6 +22,7 @@ export const uk: Record<MessageKey, string> = {
   'cmd.alerts.topic.add': 'Створити тему за ключовими словами',
   'cmd.alerts.topic.remove': 'Видалити тему за ключовими словами',
   'cmd.alerts.test': 'Перевірити дозволи бота в каналі й опублікувати зразок сповіщення',
+  'cmd.alerts.feedback': 'Останні скарги учасників «Не та тема?» на сповіщення цього сервера',
   'cmd.alerts.status': 'Джерела, канали, паузи й останні надіслані сповіщення',
 
   'opt.topic.subscribe': 'Тема, на яку підписатися',
@@ -50,6 +51,22 @@ export const uk: Record<MessageKey, string> = {
   'alert.matched': 'збіг:',
   'alert.untitled': 'Нове оновлення',
   'alert.update': 'Оновлення',
+  'alert.wrongTopic': 'Не та тема?',
+  'feedback.pick': 'Яка тема не підходить до цього сповіщення? Виберіть одну чи кілька.',
+  'feedback.pickPlaceholder': 'Хибна тема (теми)',
+  'feedback.thanks':
+    '🙏 Дякуємо: ви повідомили, що це сповіщення не про {topics}. Адміністратори сервера бачать це в `/сповіщення відгуки`.',
+  'feedback.already': 'Ви вже повідомили, що це сповіщення не про {topics}.',
+  'feedback.rateLimited':
+    'Ви надіслали забагато скарг за короткий час, тож цю не записано. Спробуйте ще раз за кілька хвилин.',
+  'feedback.unknownAlert':
+    'Це сповіщення застаре для скарги або бот його вже не має. Нічого не записано.',
+  'feedback.notThisAlert': 'Цієї теми немає серед тем сповіщення. Нічого не записано.',
+  'feedback.header': '**Останні скарги «Не та тема?»** (спершу найновіші)',
+  'feedback.none': 'Учасники ще не скаржилися на тему сповіщень цього сервера.',
+  'feedback.line': '{when} · {member} · **{title}** ({link}) — не {topic}; збіг: {words}',
+  'feedback.noWords': 'слова не записано',
+  'feedback.link': 'сповіщення',
   'alert.edited': '✏️ Змінено в трансляції',
 
   'error.unexpected':

@@ -21,6 +21,22 @@ export interface CommandInput {
   timeoutMs?: number;
 }
 
+/** A member clicking a button or choosing in a select menu of a message. */
+export interface ComponentInput {
+  guildId: string;
+  channelId: string;
+  userId: string;
+  /** The message carrying the component (a channel message or an ephemeral reply). */
+  messageId: string;
+  customId: string;
+  /** For a select menu: the values chosen. */
+  values?: string[];
+  permissions?: bigint;
+  locale?: string;
+  /** How long to wait for the bot's final response; 5000 ms by default. */
+  timeoutMs?: number;
+}
+
 const OptionType = {
   Subcommand: 1,
   SubcommandGroup: 2,
@@ -135,6 +151,46 @@ export function buildInteractionPayload(
   input: CommandInput,
   ids: { id: string; token: string; type: 2 | 4; focused?: string },
 ) {
+  const base = interactionBase(state, input, ids);
+  const { commandId, options, resolved } = buildOptions(state, base.guild, input, ids.focused);
+  return {
+    ...base.payload,
+    data: {
+      id: commandId,
+      name: input.name,
+      type: 1,
+      options,
+      ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
+    },
+  };
+}
+
+/** The INTERACTION_CREATE payload of a click on a component of `message` (an API message). */
+export function buildComponentPayload(
+  state: LocalState,
+  input: ComponentInput,
+  ids: { id: string; token: string },
+  message: unknown,
+  componentType: number,
+) {
+  const { payload } = interactionBase(state, input, { ...ids, type: 3 });
+  return {
+    ...payload,
+    message,
+    data: {
+      custom_id: input.customId,
+      component_type: componentType,
+      ...(input.values ? { values: input.values } : {}),
+    },
+  };
+}
+
+/** What every guild interaction carries: who, where, with which permissions and locale. */
+function interactionBase(
+  state: LocalState,
+  input: Pick<CommandInput, 'guildId' | 'channelId' | 'userId' | 'permissions' | 'locale'>,
+  ids: { id: string; token: string; type: 2 | 3 | 4 },
+) {
   const guild = state.guilds.get(input.guildId);
   if (!guild) throw new Error(`unknown guild ${input.guildId}`);
   const channel = state.channels.get(input.channelId);
@@ -143,8 +199,7 @@ export function buildInteractionPayload(
   }
   const member = apiMember(state, guild, input.userId);
   if (!member) throw new Error(`user ${input.userId} is not a member of guild ${guild.id}`);
-  const { commandId, options, resolved } = buildOptions(state, guild, input, ids.focused);
-  return {
+  const payload = {
     id: ids.id,
     application_id: state.applicationId,
     type: ids.type,
@@ -162,12 +217,6 @@ export function buildInteractionPayload(
     authorizing_integration_owners: { '0': guild.id },
     context: 0,
     attachment_size_limit: 10_485_760,
-    data: {
-      id: commandId,
-      name: input.name,
-      type: 1,
-      options,
-      ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
-    },
   };
+  return { guild, payload };
 }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { apiChannel } from './api-objects.ts';
 import type { FaultMatch, FaultResponse } from './faults.ts';
 import { Gateway, Intent } from './gateway.ts';
-import type { CommandInput } from './interaction-payload.ts';
+import type { CommandInput, ComponentInput } from './interaction-payload.ts';
 import { type Choice, type InteractionOutcome, Interactions } from './interactions.ts';
 import { allRoutes } from './rest-routes.ts';
 import { type RecordedRequest, RestServer } from './rest-server.ts';
@@ -17,7 +17,7 @@ import {
 } from './state.ts';
 
 export type { FaultMatch, FaultResponse } from './faults.ts';
-export type { CommandInput } from './interaction-payload.ts';
+export type { CommandInput, ComponentInput } from './interaction-payload.ts';
 export type { Choice, InteractionOutcome } from './interactions.ts';
 export type { RecordedRequest } from './rest-server.ts';
 export type { LocalGuildSpec, RecordedMessage } from './state.ts';
@@ -53,6 +53,8 @@ export interface LocalDiscord {
   guilds: ResolvedGuild[];
   runCommand(input: CommandInput): Promise<InteractionOutcome>;
   autocomplete(input: CommandInput & { focused: string }): Promise<Choice[]>;
+  /** A member clicks a button or picks from a select menu on a message the bot sent. */
+  clickComponent(input: ComponentInput): Promise<InteractionOutcome>;
   messages(channelId: string): RecordedMessage[];
   dms(userId: string): RecordedMessage[];
   memberRoles(guildId: string, userId: string): string[];
@@ -144,6 +146,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
     })),
     runCommand: (input) => interactions.runCommand(input),
     autocomplete: (input) => interactions.autocomplete(input),
+    clickComponent: (input) => interactions.clickComponent(input),
     messages: (channelId) => snapshot(state.messages.get(channelId)),
     dms: (userId) => snapshot(state.messages.get(state.dmChannelByUser.get(userId) ?? '')),
     memberRoles: (guildId, userId) => [

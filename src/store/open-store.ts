@@ -20,6 +20,11 @@ export interface StoreOptions {
   keyPrefix?: string;
   /** How often expired entries are swept; 0 turns the timer off. Default hourly. */
   sweepEveryMs?: number;
+  /**
+   * This process only reads (e.g. `feedback export`): it takes no claim on an SQLite file,
+   * so it can run beside the bot (SQLite's write-ahead log lets readers in).
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
 async function openSqlite(path: string, options: StoreOptions): Promise<OpenedStore> {
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
-  const release = claimStoreFile(file);
+  const release = options.readOnly ? () => undefined : claimStoreFile(file);
   try {
     const { sqliteEngine } = await import('./engines/sqlite.ts');
     const store = storeOver(await sqliteEngine(file), 'sqlite', options);

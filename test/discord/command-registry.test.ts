@@ -40,6 +40,7 @@ test('the project’s commands load, with the names and options users type', asy
     'topic',
     'test',
     'status',
+    'feedback',
   ]);
   for (const payload of payloads) {
     expect(payload.description_localizations?.uk, payload.name).toBeTruthy();

@@ -5,6 +5,7 @@ import type { AlertView } from '../../src/core/alert.ts';
 import { type Delivery, newPostDelivery, updateKey } from '../../src/core/delivery.ts';
 import type { DeliveryTarget } from '../../src/core/route.ts';
 import { DiscordAlertSender } from '../../src/discord/alert-sender.ts';
+import { renderAlert } from '../../src/discord/render.ts';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/server.ts';
 import { Permission } from '../../src/local-discord/state.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -114,5 +115,40 @@ describe('when to look before posting again', () => {
     const posted = new RecordingSender();
     const id = await posted.post(alert, target);
     expect(await findLostPost(deps(posted), alert, old, now)).toBe(id);
+  });
+});
+
+describe('the "Wrong topic?" button', () => {
+  const withKey = (v: AlertView): AlertView => ({
+    ...v,
+    feedbackKey: updateKey(BLOG, v.update.id),
+  });
+
+  test('is on channel alerts only, after the link, and names the update', () => {
+    const plain = renderAlert(view('1', 'Air raid alert in Kyiv'));
+    const reportable = renderAlert(withKey(view('1', 'Air raid alert in Kyiv')));
+    const buttons = (body: typeof plain) =>
+      (body.components as { components: { custom_id?: string; label?: string }[] }[]).flatMap(
+        (row) => row.components,
+      );
+    expect(buttons(plain).map((b) => b.label)).toEqual(['Read the full update']);
+    expect(buttons(reportable).map((b) => b.label)).toEqual([
+      'Read the full update',
+      'Wrong topic?',
+    ]);
+    expect(buttons(reportable)[1]?.custom_id).toBe(`wrong-topic:${updateKey(BLOG, '1')}`);
+    const uk = renderAlert({ ...withKey(view('1', 'Тривога')), locale: 'uk' });
+    expect(buttons(uk).map((b) => b.label)).toContain('Не та тема?');
+  });
+
+  test('lets a lost post be found even after the blog edited its headline', async () => {
+    const { sender, target } = await senderFor();
+    const before = withKey(view('1', 'Air raid alert in Kyiv'));
+    const posted = await sender.post(before, target, 'nonce-1');
+    const after = withKey(view('1', 'Air raid alert in Kyiv and the region'));
+    expect(await sender.findPosted(after, target)).toBe(posted);
+    expect(
+      await sender.findPosted(withKey(view('2', 'Air raid alert in Kyiv')), target),
+    ).toBeUndefined();
   });
 });

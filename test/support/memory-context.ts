@@ -8,9 +8,11 @@ import type {
   SourceHealth,
   TopicDirectory,
 } from '../../src/app/context.ts';
+import { FeedbackStore } from '../../src/app/feedback-store.ts';
 import { LabelledCorpusBreadth } from '../../src/app/keyword-corpus.ts';
 import type { AlertView } from '../../src/core/alert.ts';
 import type { Delivery } from '../../src/core/delivery.ts';
+import type { ReportedAlert } from '../../src/core/feedback.ts';
 import {
   emptyGuildSettings,
   type GuildSettings,
@@ -18,6 +20,8 @@ import {
 } from '../../src/core/guild-settings.ts';
 import type { TopicInfo } from '../../src/core/topic.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+import { Records } from '../../src/store/records.ts';
 
 export const BUILTIN_TOPICS: TopicInfo[] = [
   {
@@ -53,6 +57,8 @@ export const BUILTIN_TOPICS: TopicInfo[] = [
 ];
 
 export interface MemoryContext extends CommandContext {
+  /** Alerts members can report, keyed `guildId:channelId:updateKey`. */
+  alerts: Map<string, ReportedAlert>;
   /** What each guild has stored, as the next poll would read it. */
   stored(guildId: string): GuildSettings;
   operatorSources: string[];
@@ -88,6 +94,8 @@ export function memoryContext(): MemoryContext {
     get: (guildId, topicId) => topics.list(guildId).find((topic) => topic.id === topicId),
   };
 
+  const kv = new MemoryStore();
+  const feedbackStore = new FeedbackStore(kv, new Records(kv, silentLogger()));
   const context: MemoryContext = {
     logger: silentLogger(),
     topics,
@@ -151,6 +159,21 @@ export function memoryContext(): MemoryContext {
       },
     },
     topicBreadth: new LabelledCorpusBreadth(silentLogger()),
+    feedback: {
+      alert: async (guildId, channelId, key) =>
+        context.alerts.get(`${guildId}:${channelId}:${key}`),
+      report: (alert, by, topicId) =>
+        feedbackStore.add({
+          ...by,
+          updateKey: alert.updateKey,
+          topicId,
+          matched: Object.fromEntries(alert.topics.map((t) => [t.id, t.phrases])),
+          update: alert.update,
+          reportedAt: new Date().toISOString(),
+        }),
+      recent: (guildId, limit) => feedbackStore.recentForGuild(guildId, limit),
+    },
+    alerts: new Map(),
     stored: read,
     operatorSources: [],
     healthBySource: new Map(),
