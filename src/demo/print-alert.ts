@@ -32,7 +32,7 @@ export function formatAlert(
   if (footer) lines.push(`│ ▌ ${footer}`);
   const buttons = (message.components as { components?: { label?: string; url?: string }[] }[])
     .flatMap((row) => row.components ?? [])
-    .map((b) => `[${b.label}](${b.url})`);
+    .map((b) => (b.url ? `[${b.label}](${b.url})` : `[${b.label}]`));
   if (buttons.length > 0) lines.push(`│ ${buttons.join(' ')}`);
   lines.push('└─');
   return lines.join('\n');
