@@ -103,6 +103,15 @@ export const EnvSchema = z.object({
       error: 'expected a sqlite://, redis:// or postgresql:// URL',
     }),
   RETENTION_DAYS: integer(1, 365).default(14),
+  // Fleet
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/.+/, { error: 'expected a redis:// URL such as redis://127.0.0.1:6379' })
+      .optional(),
+  ),
+  REDIS_PREFIX: z.string().default('liveblog-alerts'),
+  FLEET_LEASE_SECONDS: integer(2, 600).default(30),
   // Polling
   POLL_CRON: z
     .string()
@@ -150,6 +159,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = EnvSchema.safeParse(relevant);
   if (result.success) {
     const problems = shardProblems(result.data);
+    if (result.data.REDIS_URL && result.data.STORE_URL.startsWith('sqlite:')) {
+      problems.push(
+        'REDIS_URL: a fleet needs a store every process shares; set STORE_URL to postgresql:// or redis:// (SQLite belongs to one process)',
+      );
+    }
     if (problems.length > 0) throw new ConfigError(problems);
     return result.data;
   }

@@ -36,6 +36,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const token = requireDiscordToken(config);
   const shards = await planShards(config, token);
   const store = options.store ?? (await openStore(config.STORE_URL));
+  // A fleet (REDIS_URL) is loaded only when asked for: one process never loads BullMQ.
+  const fleet = config.REDIS_URL
+    ? await import('./fleet/fleet.ts').then((m) => m.joinFleet(config, store, logger))
+    : undefined;
   const client = withoutShardVariables(
     () =>
       new Client({
@@ -54,7 +58,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     const services = await createServices(config, {
       store,
       access: options.access ?? createSourceAccess(config),
-      sender: new DiscordAlertSender(client.rest),
+      sender: new DiscordAlertSender(client.rest, fleet?.pacer),
+      ...(fleet ? { leases: fleet.leases, onDeliveriesQueued: () => fleet.announceQueued() } : {}),
       logger,
       localeOf: (guildId) =>
         client.guilds.cache.get(guildId)?.preferredLocale?.startsWith('uk') ? 'uk' : 'en',
@@ -84,8 +89,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       );
     }
     services.worker.kick();
+    // A fleet polls through its shared queue (each source once per tick, whoever takes
+    // it); a single process on its own cron.
+    if (fleet && options.schedule !== false) await fleet.run(services);
     const task =
-      options.schedule === false
+      options.schedule === false || fleet
         ? undefined
         : schedulePolls(config.POLL_CRON, () => services.poller.pollAll(), logger);
     let stopping: Promise<void> | undefined;
@@ -96,6 +104,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       stop: () => {
         stopping ??= (async () => {
           await task?.stop();
+          await fleet?.stop();
           await services.poller.idle();
           await services.worker.stop();
           await client.destroy();
@@ -105,6 +114,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       },
     };
   } catch (error) {
+    await fleet?.stop();
     await client.destroy();
     await store.close();
     throw error;

@@ -68,4 +68,19 @@ describe('configuration from the environment', () => {
       /whole number from 1 to 365/,
     );
   });
+
+  it('refuses a fleet on a store only one process may open', () => {
+    expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual([
+      expect.stringMatching(/^REDIS_URL: a fleet needs a store every process shares/),
+    ]);
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1' })[0]).toMatch(
+      /^REDIS_URL: expected a redis:\/\//,
+    );
+    const fleet = parseConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      STORE_URL: 'postgresql://db.internal/alerts',
+    });
+    expect(fleet.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(fleet.FLEET_LEASE_SECONDS).toBe(30);
+  });
 });

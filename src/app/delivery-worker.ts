@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import { type AlertSender, DeliveryFailure } from './alert-sender.ts';
 import { findLostPost } from './lost-post.ts';
 import type { Outbox } from './outbox.ts';
+import { type PlaceLeases, soleSender } from './place-leases.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 import type { Topics } from './topic-directory.ts';
 import type { UpdateArchive } from './update-archive.ts';
@@ -19,6 +20,8 @@ export interface DeliveryWorkerDeps {
   logger: Logger;
   /** The guild's language for alert labels. */
   localeOf: (guildId: string) => 'en' | 'uk';
+  /** Who may send to a place; by default this process alone. */
+  leases?: PlaceLeases;
   now?: () => Date;
 }
 
@@ -98,13 +101,31 @@ export class DeliveryWorker {
     const queues = [...byPlace.values()];
     const worker = async () => {
       for (let queue = queues.shift(); queue && !this.stopped; queue = queues.shift()) {
-        for (const delivery of queue) {
-          if (this.stopped || !(await this.send(delivery))) break;
-        }
+        await this.sendPlace(queue);
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, worker));
     this.scheduleRetry();
+  }
+
+  /** One place's queue, in order, while this process holds the place (see PlaceLeases). */
+  private async sendPlace(queue: Delivery[]): Promise<void> {
+    const { leases = soleSender, outbox } = this.deps;
+    const place = targetKey(queue[0]!.target);
+    if (!(await leases.take(place))) return;
+    try {
+      for (const [index, queued] of queue.entries()) {
+        if (this.stopped) return;
+        // Renewed before every send after the first: a lease lost (this process stalled
+        // past it) means another process may be sending here now.
+        if (index > 0 && !(await leases.take(place))) return;
+        const delivery = leases.shared ? await outbox.get(queued.id) : queued;
+        if (delivery?.state !== 'pending') continue;
+        if (!(await this.send(delivery))) return;
+      }
+    } finally {
+      await leases.give(place).catch(() => undefined);
+    }
   }
 
   /** Returns false when the rest of this place's queue must wait. */

@@ -1,19 +1,37 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type Delivery, DeliverySchema } from '../core/delivery.ts';
 import type { Records } from '../store/records.ts';
 
-const PENDING_INDEX = 'outbox:pending';
+/** Batches that may still hold pending deliveries. */
+const BATCH_INDEX = 'outbox:batches';
+/** The single list of pending ids kept by earlier releases; read once, then retired. */
+const LEGACY_INDEX = 'outbox:pending';
 const deliveryKey = (id: string) => `delivery:${id}`;
+const batchKey = (id: string) => `outbox:batch:${id}`;
 const guildRecentKey = (guildId: string) => `outbox:recent:${guildId}`;
 const RECENT_PER_GUILD = 20;
+const Ids = z.array(z.string());
+
+function batchIdOf(ids: string[]): string {
+  return createHash('sha256')
+    .update([...ids].sort().join('\n'))
+    .digest('base64url')
+    .slice(0, 22);
+}
 
 /**
  * Deliveries are written down (pending) before anything is sent, and marked when Discord
- * accepts them. The pending index is what a restart resumes from.
+ * accepts them. What a restart, or another process of a fleet, resumes from is the batch
+ * index: each enqueue writes its ids once, as one batch, and adds the batch to the index
+ * with compare-and-set, so processes sharing the store never overwrite each other's work.
+ * Marking a delivery sent writes only its own record; a batch leaves the index (at the next
+ * enqueue) once none of its deliveries is pending. The index changes once per alert, not
+ * per message.
  */
 export class Outbox {
-  private pendingIds: Set<string> | undefined;
-  private indexLock: Promise<void> = Promise.resolve();
+  /** Indexed batches this process has seen finished (a finished batch stays finished). */
+  private readonly finished = new Set<string>();
 
   /** `keepMs`: how long a delivery record is kept (the store expires it; no scans). */
   constructor(
@@ -31,81 +49,96 @@ export class Outbox {
 
   /**
    * Writes new deliveries (an id already written is left as it is) and indexes them. One
-   * already written and still pending but missing from the index is indexed again: a crash
+   * already written and still pending but in no indexed batch is indexed again: a crash
    * between the record writes and the index write must not leave an alert nobody sends.
    * Returns the deliveries that joined the queue.
    */
   async enqueue(deliveries: Delivery[]): Promise<Delivery[]> {
     if (deliveries.length === 0) return [];
     const present = await this.getMany(deliveries.map((d) => d.id));
-    const fresh = deliveries.filter((_, index) => !present[index]);
-    for (const delivery of fresh)
-      await this.records.write(deliveryKey(delivery.id), delivery, this.keepMs);
-    const indexed = await this.index();
+    const fresh: Delivery[] = [];
+    for (const [index, delivery] of deliveries.entries()) {
+      if (present[index]) continue;
+      if (await this.records.add(deliveryKey(delivery.id), delivery, this.keepMs)) {
+        fresh.push(delivery);
+      }
+    }
+    const indexed = await this.indexedIds();
     const orphans = present.filter(
       (d): d is Delivery => d?.state === 'pending' && !indexed.has(d.id),
     );
     const queued = [...fresh, ...orphans];
     if (queued.length === 0) return [];
-    await this.changeIndex((ids) => {
-      for (const delivery of queued) ids.add(delivery.id);
-    });
+    const ids = queued.map((d) => d.id);
+    const batch = batchIdOf(ids);
+    await this.records.add(batchKey(batch), ids, this.keepMs);
+    // Batches found finished are dropped in the same write, so the index changes exactly
+    // once per enqueue, and a drain never writes.
+    await this.records.update(BATCH_INDEX, Ids, (current = []) => [
+      ...current.filter((b) => b !== batch && !this.finished.has(b)),
+      batch,
+    ]);
     return queued;
   }
 
   async pending(): Promise<Delivery[]> {
-    const ids = [...(await this.index())];
-    const found = await this.records.readMany(ids.map(deliveryKey), DeliverySchema);
-    // A record that left `pending` while its id stayed indexed (a crash inside `save`), or
-    // that expired: forget the id, or it is read on every drain for ever.
-    const stale = ids.filter((_, index) => found[index]?.state !== 'pending');
-    if (stale.length > 0) {
-      await this.changeIndex((current) => {
-        for (const id of stale) current.delete(id);
-      });
+    await this.adoptLegacyIndex();
+    const index = (await this.records.read(BATCH_INDEX, Ids)) ?? [];
+    for (const known of this.finished) if (!index.includes(known)) this.finished.delete(known);
+    const batches = index.filter((b) => !this.finished.has(b));
+    if (batches.length === 0) return [];
+    const members = await this.records.readMany(batches.map(batchKey), Ids);
+    const ids = [...new Set(members.flatMap((m) => m ?? []))];
+    const found = await this.getMany(ids);
+    const pending = new Map<string, Delivery>();
+    for (const delivery of found) {
+      if (delivery?.state === 'pending') pending.set(delivery.id, delivery);
     }
-    return found.filter((d): d is Delivery => d?.state === 'pending');
+    // A batch none of whose deliveries is pending (all sent, failed or paused, or expired)
+    // never becomes pending again: it is not read again, and leaves the index at the next enqueue.
+    batches.forEach((batch, i) => {
+      if (!(members[i] ?? []).some((id) => pending.has(id))) this.finished.add(batch);
+    });
+    return [...pending.values()];
   }
 
-  /** Saves a delivery's new state; leaving `pending` takes it out of the index. */
+  /** Saves a delivery's new state. */
   async save(delivery: Delivery): Promise<void> {
     await this.records.write(deliveryKey(delivery.id), delivery, this.keepMs);
-    if (delivery.state === 'pending') return;
-    await this.changeIndex((ids) => {
-      ids.delete(delivery.id);
-    });
     if (delivery.state === 'sent' && delivery.action === 'post') {
-      const key = guildRecentKey(delivery.guildId);
-      const recent = (await this.records.read(key, z.array(z.string()))) ?? [];
-      await this.records.write(
-        key,
+      await this.records.update(guildRecentKey(delivery.guildId), Ids, (recent = []) =>
         [delivery.id, ...recent.filter((id) => id !== delivery.id)].slice(0, RECENT_PER_GUILD),
       );
     }
   }
 
   async recentForGuild(guildId: string, limit: number): Promise<Delivery[]> {
-    const ids = (await this.records.read(guildRecentKey(guildId), z.array(z.string()))) ?? [];
-    const found = await this.records.readMany(ids.slice(0, limit).map(deliveryKey), DeliverySchema);
+    const ids = (await this.records.read(guildRecentKey(guildId), Ids)) ?? [];
+    const found = await this.getMany(ids.slice(0, limit));
     return found.filter((d): d is Delivery => d !== undefined);
   }
 
-  private async index(): Promise<Set<string>> {
-    if (!this.pendingIds) {
-      this.pendingIds = new Set(
-        (await this.records.read(PENDING_INDEX, z.array(z.string()))) ?? [],
-      );
-    }
-    return this.pendingIds;
+  private async indexedIds(): Promise<Set<string>> {
+    await this.adoptLegacyIndex();
+    const batches = (await this.records.read(BATCH_INDEX, Ids)) ?? [];
+    const members = await this.records.readMany(batches.map(batchKey), Ids);
+    return new Set(members.flatMap((m) => m ?? []));
   }
 
-  private changeIndex(change: (ids: Set<string>) => void): Promise<void> {
-    const run = this.indexLock.then(async () => {
-      const ids = await this.index();
-      change(ids);
-      await this.records.write(PENDING_INDEX, [...ids]);
-    });
-    this.indexLock = run.catch(() => undefined);
-    return run;
+  private legacyChecked = false;
+
+  /** A store from an earlier release: its pending list becomes one batch. */
+  private async adoptLegacyIndex(): Promise<void> {
+    if (this.legacyChecked) return;
+    const legacy = await this.records.read(LEGACY_INDEX, Ids);
+    if (legacy && legacy.length > 0) {
+      const batch = batchIdOf(legacy);
+      await this.records.add(batchKey(batch), legacy, this.keepMs);
+      await this.records.update(BATCH_INDEX, Ids, (current = []) =>
+        current.includes(batch) ? undefined : [...current, batch],
+      );
+    }
+    if (legacy) await this.records.remove(LEGACY_INDEX);
+    this.legacyChecked = true;
   }
 }

@@ -15,6 +15,7 @@ import { FeedbackStore } from './feedback-store.ts';
 import { LabelledCorpusBreadth } from './keyword-corpus.ts';
 import { LatestFromArchive } from './latest.ts';
 import { Outbox } from './outbox.ts';
+import type { PlaceLeases } from './place-leases.ts';
 import { Poller } from './poller.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import type { SourceAccess } from './source-access.ts';
@@ -29,6 +30,7 @@ const HOUR_MS = 3_600_000;
 
 export interface Services {
   settings: SettingsRepository;
+  states: SourceStateRepository;
   topics: Topics;
   registry: SourceRegistry;
   coverage: CoverageTracker;
@@ -45,11 +47,15 @@ export interface ServiceDeps {
   sender: AlertSender;
   logger: Logger;
   localeOf: (guildId: string) => 'en' | 'uk';
+  /** A fleet's shared claims on places; a single process leaves this out. */
+  leases?: PlaceLeases;
+  /** Also told when deliveries were queued (a fleet tells its other processes). */
+  onDeliveriesQueued?: () => void;
 }
 
 /** Everything but Discord itself: the data path from sources to the outbox, and its sender. */
 export async function createServices(config: Config, deps: ServiceDeps): Promise<Services> {
-  const { store, access, sender, logger, localeOf } = deps;
+  const { store, access, sender, logger, localeOf, leases } = deps;
   const records = new Records(store, logger);
   const settings = new SettingsRepository(records);
   await settings.load();
@@ -83,7 +89,7 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
   );
   registry.useCoverage(coverage);
   const worker = new DeliveryWorker(
-    { outbox, archive, topics, settings, sender, logger, localeOf },
+    { outbox, archive, topics, settings, sender, logger, localeOf, ...(leases ? { leases } : {}) },
     { concurrency: 16, retryBaseMs: 1_000, retryMaxMs: 5 * 60_000 },
   );
   const poller = new Poller(
@@ -96,7 +102,10 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
       fetchSource: access.fetchSource,
       readSource: (body, source, contentType) =>
         readDocument(body, { source, ...(contentType ? { contentType } : {}) }),
-      onDeliveriesQueued: () => worker.kick(),
+      onDeliveriesQueued: () => {
+        worker.kick();
+        deps.onDeliveriesQueued?.();
+      },
       coverage,
       logger,
     },
@@ -119,5 +128,5 @@ export async function createServices(config: Config, deps: ServiceDeps): Promise
     topicBreadth: new LabelledCorpusBreadth(logger),
     feedback: new FeedbackFromOutbox(outbox, archive, new FeedbackStore(store, records)),
   };
-  return { settings, topics, registry, coverage, archive, outbox, poller, worker, context };
+  return { settings, states, topics, registry, coverage, archive, outbox, poller, worker, context };
 }

@@ -39,6 +39,33 @@ export class Records {
     await this.kv.delete(key);
   }
 
+  /** Writes only when nothing live is stored under `key`; true when it wrote. */
+  add<T>(key: string, data: T, ttlMs?: number): Promise<boolean> {
+    const envelope: Envelope = { v: RECORD_VERSION, data };
+    return this.kv.add(key, envelope, ttlMs);
+  }
+
+  /**
+   * Read-modify-write that another process cannot undo: `change` gets the current record
+   * (undefined when absent or unreadable) and returns the next, or undefined to write
+   * nothing; a write that lost a race is redone on what won. Returns what was written.
+   */
+  async update<T>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: (current: T | undefined) => T | undefined,
+    ttlMs?: number,
+  ): Promise<T | undefined> {
+    for (;;) {
+      const stored = await this.kv.getVersioned(key);
+      const current = this.validate(key, stored?.value, schema);
+      const next = change(current === undefined ? undefined : structuredClone(current));
+      if (next === undefined) return current;
+      const envelope: Envelope = { v: RECORD_VERSION, data: next };
+      if (await this.kv.compareAndSet(key, stored?.version, envelope, ttlMs)) return next;
+    }
+  }
+
   private validate<T>(key: string, raw: unknown, schema: z.ZodType<T>): T | undefined {
     if (raw === undefined || raw === null) return undefined;
     const envelope = raw as Partial<Envelope>;
