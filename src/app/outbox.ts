@@ -106,7 +106,13 @@ export class Outbox {
   async save(delivery: Delivery): Promise<void> {
     await this.records.write(deliveryKey(delivery.id), delivery, this.keepMs);
     if (delivery.state === 'sent' && delivery.action === 'post') {
-      await this.records.update(guildRecentKey(delivery.guildId), Ids, (recent = []) =>
+      // A plain read-then-write, on purpose: this list only feeds /alerts status, and in a
+      // fan-out every process would contend for one guild's list on every message. Two
+      // writers at once may drop an entry from the display, never an alert.
+      const key = guildRecentKey(delivery.guildId);
+      const recent = (await this.records.read(key, Ids)) ?? [];
+      await this.records.write(
+        key,
         [delivery.id, ...recent.filter((id) => id !== delivery.id)].slice(0, RECENT_PER_GUILD),
       );
     }

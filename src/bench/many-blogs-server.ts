@@ -7,6 +7,8 @@ export interface ManyBlogsServer {
   urls: string[];
   /** Requests answered so far, by status. */
   served: { ok: number; notModified: number };
+  /** Requests so far, per blog (by index). */
+  fetches: number[];
   close(): Promise<void>;
 }
 
@@ -24,10 +26,12 @@ export async function startManyBlogs(
     (body) => `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`,
   );
   const served = { ok: 0, notModified: 0 };
+  const fetches = bodies.map(() => 0);
   const server = createServer((request, response) => {
     const index = Number(/^\/blog\/(\d+)$/.exec(request.url ?? '')?.[1] ?? -1);
     const body = bodies[index];
     const etag = etags[index];
+    if (body !== undefined) fetches[index] = (fetches[index] ?? 0) + 1;
     if (body === undefined || etag === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     } else if (request.headers['if-none-match'] === etag) {
@@ -45,6 +49,7 @@ export async function startManyBlogs(
   return {
     urls: bodies.map((_, i) => `http://127.0.0.1:${port}/blog/${i}`),
     served,
+    fetches,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

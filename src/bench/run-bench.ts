@@ -5,6 +5,7 @@ import { benchAlertLatency } from './alert-latency.ts';
 import { benchClassify } from './classify.ts';
 import { benchCliStartup } from './cli-startup.ts';
 import { benchFanOut } from './fan-out.ts';
+import { benchFleet } from './fleet.ts';
 import { formatMs, nowMs } from './measure.ts';
 import { benchMemory } from './memory.ts';
 import type { BenchOptions } from './options.ts';
@@ -41,6 +42,12 @@ export const FIGURES: readonly Figure[] = [
     figure: 'CLI start-up: `check` on a small saved blog',
     target: '< 600 ms',
     run: benchCliStartup,
+  },
+  {
+    id: 10,
+    figure: 'fleet of 3 on PostgreSQL + Redis',
+    target: '≥ 45 msg/s, no 429',
+    run: benchFleet,
   },
 ];
 

@@ -127,7 +127,7 @@ it('loses and doubles no alert however often the bot is killed', async () => {
   blog.publish(room.page());
 
   const first = start();
-  await discord.waitFor(() => blog.requests.length > 0 || !first.running, 20_000);
+  await discord.waitFor(() => blog.requests.length > 0 || !first.running, 60_000);
   expect(first.running, first.output()).toBe(true);
   for (const [name, topics] of CHANNEL_SETUP) {
     const added = await discord.runCommand({
