@@ -7,8 +7,6 @@ import type { Redis } from 'ioredis';
  * spacing keeps any one-second window under the limit whichever way the clocks differ.
  */
 export const REQUESTS_PER_SECOND = 47;
-/** A send woken this much later than its slot takes a new one (see RedisPacer.wait). */
-const LATE_MS = 60;
 
 /** Hands out send times; `wait` resolves at this caller's turn. */
 export interface SendPacer {
@@ -36,17 +34,25 @@ export class LocalPacer implements SendPacer {
 }
 
 /**
- * The next free slot for every process of a fleet, kept in Redis and taken by one script,
- * so slots are handed out in turn by Redis's own clock: processes on machines whose clocks
- * differ still share one even pace. Slots are in microseconds.
+ * The pace of every process of a fleet, kept in Redis as one "theoretical arrival time"
+ * (the generic cell rate algorithm) and decided by one script on Redis's own clock, so
+ * processes on machines whose clocks differ still share one pace. The decision is made
+ * when the request is about to go, not reserved ahead: a process that wakes late (busy)
+ * neither wastes a slot nor sends next to the requests of the slots after it. A burst of
+ * at most BURST requests is let through early; any one second holds at most
+ * perSecond + BURST. Returns 0 (send now) or the microseconds to wait before asking again.
  */
-const TAKE_SLOT = `
+const TAKE_TURN = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, next)
-redis.call('SET', KEYS[1], tostring(slot + tonumber(ARGV[1])), 'PX', 60000)
-return slot - now`;
+local interval = tonumber(ARGV[1])
+local tolerance = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat < now then tat = now end
+if tat - now > tolerance then return tat - now - tolerance end
+redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', 60000)
+return 0`;
+const BURST = 2;
 
 export class RedisPacer implements SendPacer {
   private readonly intervalUs: number;
@@ -60,13 +66,13 @@ export class RedisPacer implements SendPacer {
   }
 
   async wait(): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      const waitMs = Number(await this.redis.eval(TAKE_SLOT, 1, this.key, this.intervalUs)) / 1000;
-      const due = performance.now() + waitMs;
-      await sleep(waitMs);
-      // Woken well after its slot (a busy process): sent now, it would land together with
-      // the requests of the slots after it. It takes a new slot instead, a few times at most.
-      if (performance.now() - due < LATE_MS || attempt >= 3) return;
+    for (;;) {
+      const waitUs = Number(
+        await this.redis.eval(TAKE_TURN, 1, this.key, this.intervalUs, this.intervalUs * BURST),
+      );
+      if (waitUs <= 0) return;
+      // Spread the retries of many waiters over one interval, so they do not all ask at once.
+      await sleep(waitUs / 1000 + Math.random() * (this.intervalUs / 1000));
     }
   }
 }
