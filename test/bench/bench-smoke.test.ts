@@ -19,7 +19,7 @@ describe('npm run bench --quick', () => {
     }
     expect(report.text).toContain('how it was measured');
     expect(report.text).toMatch(/topic\s+tp\s+fp\s+fn\s+precision\s+recall/);
-  }, 300_000); // nine figures, some in child processes, on a machine that may be busy
+  }, 600_000); // ten figures, some in child processes (a fleet of three), on a machine that may be busy
 
   it('refuses an unknown option rather than measuring something else', async () => {
     await expect(
