@@ -52,7 +52,7 @@ if tat < now then tat = now end
 if tat - now > tolerance then return tat - now - tolerance end
 redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', 60000)
 return 0`;
-const BURST = 2;
+const BURST = 1;
 
 export class RedisPacer implements SendPacer {
   private readonly intervalUs: number;

@@ -1,6 +1,7 @@
 /**
- * A fleet: three real bot processes share one PostgreSQL store and one Redis, against the
- * local Discord and a live blog on loopback. Checked, each against what one process alone
+ * A fleet: three real bot processes (two gateway shards, and one that only polls and sends)
+ * share one PostgreSQL store and one Redis, against the local Discord and a live blog on
+ * loopback. Checked, each against what one process alone
  * would do wrong here:
  * - the blog is fetched once per poll interval, not once per process;
  * - one alert fanned out to many channels arrives exactly once everywhere, although a
@@ -22,8 +23,14 @@ import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../support
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
 
-/** What each process runs as, on top of the shared settings (sharding: one line here). */
-const PROCESS_ROLES: Record<string, string>[] = [{}, {}, {}];
+/** What each process runs as, on top of the shared settings: two gateway shards and one process that only polls and sends. */
+const PROCESS_ROLES: Record<string, string>[] = [
+  { SHARD_IDS: '0' },
+  { SHARD_IDS: '1' },
+  { SHARD_IDS: 'none' },
+];
+/** The process killed -9 mid-fan-out: it sends like the others but answers no commands. */
+const VICTIM = 2;
 const ALERT_CHANNELS = 120;
 const POLL_EVERY_S = 2;
 
@@ -70,6 +77,7 @@ beforeAll(async () => {
     STORE_URL: database.url,
     REDIS_URL: redis.url,
     FLEET_LEASE_SECONDS: '3',
+    SHARD_COUNT: '2',
     SOURCES: blog.url,
     ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
     POLL_CRON: `*/${POLL_EVERY_S} * * * * *`,
@@ -158,10 +166,10 @@ it.skipIf(!runnable)(
       auditDeliveries(discord, placesFirst, storiesOf([first.id]), { onlyThese: true });
     await discord.waitFor(() => auditFirst().delivered >= 15, 60_000);
     const deliveredAtKill = auditFirst().delivered;
-    await processes[1]!.kill9();
+    await processes[VICTIM]!.kill9();
     await discord.waitFor(() => complete(auditFirst()), 90_000).catch(() => undefined);
     expect(auditFirst().problems, outputs()).toEqual([]);
-    start(1);
+    start(VICTIM);
 
     // 2. Settings changed through whichever process answers the command.
     const removed = await command(admin, {
