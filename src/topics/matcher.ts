@@ -19,10 +19,19 @@ export interface TopicMatch {
 }
 
 /** A match with the definition phrases (rules) that produced it: what the model reads. */
-export interface HeldTopic extends TopicMatch {
+export interface HeldTopic extends TopicMatch, PhraseDetail {}
+
+/** The rules of a topic that hold, and where: what the model reads. */
+interface PhraseDetail {
   rules: string[];
   /** The sentences (numbered as in Words) where a phrase of the topic holds. */
   sentences: number[];
+}
+
+/** What the phrases find: the matches, and for each the detail when it is tracked. */
+interface Held {
+  matches: TopicMatch[];
+  details: (PhraseDetail | undefined)[];
 }
 
 interface HeldRule {
@@ -80,6 +89,8 @@ export class Matcher {
   private readonly atomIndex = new Map<string, number>();
   // Per-match bookkeeping, reused: match() is synchronous, so one set per Matcher is enough.
   private readonly ruleMask: Int32Array;
+  /** Per topic: 1 when its rules and sentences are kept for the model. */
+  private readonly tracked: Uint8Array;
   private readonly ruleStamp: Uint32Array;
   private readonly topicExcluded: Uint32Array;
   /** Per rule and part, the text of the alternative that satisfied it in this sentence. */
@@ -106,6 +117,10 @@ export class Matcher {
       for (const part of parts) this.addRules(t, part.include, part.plain === true, false);
       for (const part of parts) this.addRules(t, part.exclude, part.plain === true, true);
     }
+    // Without a model every topic's detail is kept (training reads it); with one, only its topics'.
+    this.tracked = Uint8Array.from(this.topicIds, (id) =>
+      model === undefined || model.has(id) ? 1 : 0,
+    );
     this.ruleMask = new Int32Array(this.rules.length);
     this.ruleStamp = new Uint32Array(this.rules.length);
     this.topicExcluded = new Uint32Array(this.topicIds.length);
@@ -154,17 +169,21 @@ export class Matcher {
   match(text: { title: string; body: string }): TopicMatch[] {
     const words = wordsOf(text.title, text.body);
     const held = this.heldIn(words);
-    if (this.model === undefined) return held.map(withoutRules);
+    if (this.model === undefined) return held.matches;
     return this.judge(this.model, words, held);
   }
 
   /** What the phrases alone find, with their rules: what the model is trained on. */
   held(text: { title: string; body: string }): { words: Words; held: HeldTopic[] } {
     const words = wordsOf(text.title, text.body);
-    return { words, held: this.heldIn(words) };
+    const { matches, details } = this.heldIn(words);
+    return {
+      words,
+      held: matches.map((m, i) => ({ ...m, rules: [], sentences: [], ...details[i] })),
+    };
   }
 
-  private heldIn(words: Words): HeldTopic[] {
+  private heldIn(words: Words): Held {
     const { keys, numeric, sentence } = words;
     const hitSentences: number[] = [];
     const hitAtoms: number[] = [];
@@ -176,15 +195,21 @@ export class Matcher {
         this.collectHits(byNumber, i, keys, numeric, sentence, hitSentences, hitAtoms);
       }
     }
-    return hitAtoms.length === 0 ? [] : this.group(this.resolve(hitSentences, hitAtoms));
+    return hitAtoms.length === 0
+      ? { matches: [], details: [] }
+      : this.group(this.resolve(hitSentences, hitAtoms));
   }
 
-  /** Keeps the held topics the model confirms (and every topic it does not know). */
-  private judge(model: TopicModel, words: Words, held: HeldTopic[]): TopicMatch[] {
-    const modelled = held.filter((m) => model.has(m.topicId));
-    if (modelled.length === 0) return held.map(withoutRules);
-    const confirmed = model.confirmed(words, modelled);
-    return held.filter((m) => !model.has(m.topicId) || confirmed.has(m.topicId)).map(withoutRules);
+  /** Keeps the held topics the model confirms (and every topic it does not judge). */
+  private judge(model: TopicModel, words: Words, { matches, details }: Held): TopicMatch[] {
+    const judged: HeldTopic[] = [];
+    matches.forEach((m, i) => {
+      const detail = details[i];
+      if (detail) judged.push({ ...m, ...detail });
+    });
+    if (judged.length === 0) return matches;
+    const confirmed = model.confirmed(words, judged);
+    return matches.filter((m, i) => details[i] === undefined || confirmed.has(m.topicId));
   }
 
   private collectHits(
@@ -265,29 +290,34 @@ export class Matcher {
   }
 
   /** Matched rules → one TopicMatch per topic, in definition order, with what matched. */
-  private group(matched: HeldRule[]): HeldTopic[] {
-    const out: HeldTopic[] = [];
-    let last: HeldTopic | undefined;
+  /**
+   * Matched rules → one TopicMatch per topic, in definition order, with what matched; for
+   * the topics the model judges (all, without a model), also their rules and sentences.
+   */
+  private group(matched: HeldRule[]): Held {
+    const matches: TopicMatch[] = [];
+    const details: (PhraseDetail | undefined)[] = [];
+    let last: TopicMatch | undefined;
+    let detail: PhraseDetail | undefined;
     let lastTopic = -1;
     matched.sort((a, b) => a.rule - b.rule);
     for (const { rule: r, said, sentence } of matched) {
       const rule = this.rules[r] as Rule;
       if (rule.topic !== lastTopic || !last) {
-        last = {
-          topicId: this.topicIds[rule.topic] as string,
-          phrases: [],
-          rules: [],
-          sentences: [],
-        };
-        out.push(last);
+        last = { topicId: this.topicIds[rule.topic] as string, phrases: [] };
+        detail = this.tracked[rule.topic] === 1 ? { rules: [], sentences: [] } : undefined;
+        matches.push(last);
+        details.push(detail);
         lastTopic = rule.topic;
       }
       // The same words may satisfy several rules (say in two languages' lists).
       if (!last.phrases.includes(said)) last.phrases.push(said);
-      if (!last.rules.includes(rule.text)) last.rules.push(rule.text);
-      if (!last.sentences.includes(sentence)) last.sentences.push(sentence);
+      if (detail) {
+        if (!detail.rules.includes(rule.text)) detail.rules.push(rule.text);
+        if (!detail.sentences.includes(sentence)) detail.sentences.push(sentence);
+      }
     }
-    return out;
+    return { matches, details };
   }
 
   private nextStamp(): number {
@@ -299,8 +329,4 @@ export class Matcher {
     this.stamp += 1;
     return this.stamp;
   }
-}
-
-function withoutRules({ topicId, phrases }: HeldTopic): TopicMatch {
-  return { topicId, phrases };
 }

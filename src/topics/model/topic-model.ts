@@ -73,6 +73,8 @@ export class TopicModel {
   // The same weights keyed for matching without building a feature string per word.
   private readonly words = new Map<string, WordWeights>();
   private readonly number: Float64Array | undefined;
+  private readonly bias: Float64Array;
+  private readonly allTopics: readonly number[];
   /** The thresholds as log-odds: comparing there saves an exp per topic. */
   private readonly logitThreshold: Float64Array;
   // Which words a call has counted already: stamps instead of a Set per call (this is hot).
@@ -99,6 +101,8 @@ export class TopicModel {
       }
     }
     this.number = this.weights.get('#');
+    this.bias = Float64Array.from(data.bias);
+    this.allTopics = data.topics.map((_, t) => t);
     this.logitThreshold = Float64Array.from(data.threshold, (p) => Math.log(p / (1 - p)));
     this.seenAnywhere = new Uint32Array(this.words.size);
     this.seenHeadline = new Uint32Array(this.words.size);
@@ -143,8 +147,13 @@ export class TopicModel {
    * The same log-odds as `logits(updateFeatures(words, held))`, read straight from the words:
    * one map lookup per word instead of a string per feature.
    */
-  scores(words: Words, held: readonly HeldPhrases[]): Float64Array {
-    const out = Float64Array.from(this.data.bias);
+  scores(
+    words: Words,
+    held: readonly HeldPhrases[],
+    only: readonly number[] = this.allTopics,
+  ): Float64Array {
+    // Only the topics asked for are summed: confirming one held topic needs one sum, not seven.
+    const out = this.bias.slice();
     const { keys, numeric, sentence } = words;
     const headline = keys.length > 0 ? sentence[0] : undefined;
     const topics = this.data.topics.length;
@@ -168,11 +177,11 @@ export class TopicModel {
       const id = entry.id;
       if (entry.anywhere && seenAnywhere[id] !== stamp) {
         seenAnywhere[id] = stamp;
-        add(out, entry.anywhere);
+        addSome(out, only, entry.anywhere);
       }
       if (entry.headline && sentence[i] === headline && seenHeadline[id] !== stamp) {
         seenHeadline[id] = stamp;
-        add(out, entry.headline);
+        addSome(out, only, entry.headline);
       }
       if (entry.besidePhrase) {
         for (const h of heldTopics) {
@@ -180,22 +189,22 @@ export class TopicModel {
           const slot = id * topics + h.t;
           if (w && seenBeside[slot] !== stamp && h.sentences.includes(sentence[i] as number)) {
             seenBeside[slot] = stamp;
-            add(out, w);
+            addSome(out, only, w);
           }
         }
       }
     }
-    if (number && this.number) add(out, this.number);
+    if (number && this.number) addSome(out, only, this.number);
     const length = this.weights.get(`n:${lengthClass(keys.length)}`);
-    if (length) add(out, length);
+    if (length) addSome(out, only, length);
     const digest = words.bullets >= DIGEST_BULLETS ? this.weights.get('n:digest') : undefined;
-    if (digest) add(out, digest);
+    if (digest) addSome(out, only, digest);
     for (const { topicId, rules } of held) {
       const w = this.weights.get(`t:${topicId}`);
-      if (w) add(out, w);
+      if (w) addSome(out, only, w);
       for (const rule of rules) {
         const p = this.weights.get(`p:${topicId}:${rule}`);
-        if (p) add(out, p);
+        if (p) addSome(out, only, p);
       }
     }
     return out;
@@ -217,7 +226,8 @@ export class TopicModel {
    * so (air raids), only the sentences where the topic's phrases hold, whichever is surer.
    */
   confirmed(words: Words, held: readonly HeldPhrases[]): Set<string> {
-    const whole = this.scores(words, held);
+    const asked = held.flatMap((h) => this.index.get(h.topicId) ?? []);
+    const whole = this.scores(words, held, asked);
     const out = new Set<string>();
     for (const phrases of held) {
       const t = this.index.get(phrases.topicId);
@@ -226,7 +236,7 @@ export class TopicModel {
       const threshold = this.logitThreshold[t] as number;
       if (logit < threshold && this.data.sentenceAlone.includes(phrases.topicId)) {
         const local = phraseSentences(words, phrases);
-        logit = Math.max(logit, this.scores(local.words, [local.held])[t] as number);
+        logit = Math.max(logit, this.scores(local.words, [local.held], [t])[t] as number);
       }
       if (logit >= threshold) out.add(phrases.topicId);
     }
@@ -236,4 +246,11 @@ export class TopicModel {
 
 function add(into: Float64Array, w: Float64Array) {
   for (let t = 0; t < into.length; t += 1) into[t] = (into[t] as number) + (w[t] as number);
+}
+
+function addSome(into: Float64Array, only: readonly number[], w: Float64Array) {
+  for (let i = 0; i < only.length; i += 1) {
+    const t = only[i] as number;
+    into[t] = (into[t] as number) + (w[t] as number);
+  }
 }
