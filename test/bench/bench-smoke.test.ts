@@ -14,8 +14,8 @@ describe('npm run bench --quick', () => {
     expect(report.results.map((r) => r.id)).toEqual(FIGURES.map((f) => f.id));
     for (const result of report.results) {
       expect(result.measured, `figure ${result.id}: ${result.notes?.join(' ')}`).toMatch(/\d/);
-      // ids are padded to the widest ("|  3 |" once there is a figure 10)
-      expect(report.text).toMatch(new RegExp(`\\|\\s*${result.id} \\|`));
+      // ids are padded to the widest ("| 3  |" once there is a figure 10)
+      expect(report.text).toMatch(new RegExp(`\\|\\s*${result.id}\\s+\\|`));
       expect(report.text).toMatch(new RegExp(`(PASS|MISS) {2}${result.id}\\. `));
     }
     expect(report.text).toContain('how it was measured');
