@@ -7,11 +7,18 @@ import pg from 'pg';
 export const BENCH_POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-/** A database of the bench's own on the PostgreSQL server, dropped afterwards. */
+/** A database of one's own on a shared PostgreSQL server, dropped afterwards. */
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Used by the fleet bench and the fleet tests alike; `label` says whose it is. */
 export async function scratchDatabase(
   serverUrl: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lba_bench_${randomBytes(5).toString('hex')}`;
+  label = 'bench',
+): Promise<ScratchDatabase> {
+  const name = `lba_${label}_${randomBytes(5).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();

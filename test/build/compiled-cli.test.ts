@@ -58,12 +58,12 @@ function ownModules(run: CompiledRun): string[] {
 
 const built = (path: string) => pathToFileURL(join(out, path)).href;
 
-describe('the compiled build (tsconfig.build.json)', () => {
+describe('the compiled build (src/tsconfig.build.json)', () => {
   beforeAll(async () => {
     mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
     out = mkdtempSync(join(ROOT, 'node_modules/.cache/lba-build-test-'));
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const build = await runNode([tsc, '-p', 'tsconfig.build.json', '--outDir', out], {
+    const build = await runNode([tsc, '-p', 'src/tsconfig.build.json', '--outDir', out], {
       cwd: ROOT,
       limitMs: 280_000,
     });

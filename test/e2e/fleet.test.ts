@@ -13,6 +13,7 @@
  */
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ScratchDatabase, scratchDatabase } from '../../src/bench/fleet-servers.ts';
 import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/server.ts';
 import { storyExpectations } from '../reliability/crash-scenario.ts';
@@ -20,7 +21,6 @@ import { type BotProcess, botEnvironment, spawnBot } from '../support/bot-proces
 import { type AuditPlace, auditDeliveries, complete } from '../support/delivery-audit.ts';
 import { Newsroom } from '../support/newsroom.ts';
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
 
 /** What each process runs as, on top of the shared settings: two gateway shards and one process that only polls and sends. */
@@ -56,7 +56,7 @@ const channelName = (i: number) => `alerts-${i}`;
 
 beforeAll(async () => {
   if (!runnable) return;
-  database = await createScratchDatabase(POSTGRES_URL, 'fleet');
+  database = await scratchDatabase(POSTGRES_URL, 'fleet');
   redis = await startPrivateRedis();
   discord = await startLocalDiscord({
     guilds: [
