@@ -1,5 +1,5 @@
 import type { TopicDefinition } from './definition.ts';
-import type { TopicModel } from './model/topic-model.ts';
+import type { HeldPhrases, TopicModel } from './model/topic-model.ts';
 import { type Words, wordsOf } from './normalise.ts';
 import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
 
@@ -93,8 +93,12 @@ export class Matcher {
   private readonly tracked: Uint8Array;
   private readonly ruleStamp: Uint32Array;
   private readonly topicExcluded: Uint32Array;
-  /** Per rule and part, the text of the alternative that satisfied it in this sentence. */
-  private readonly partText: string[] = [];
+  /**
+   * Per rule and part, the text of the alternative that satisfied it in this sentence. Filled
+   * to its full length up front: written at scattered indexes, a growing array turns into a
+   * dictionary, and this write was the hottest line of matching.
+   */
+  private readonly partText: string[];
   private stamp = 0;
 
   /**
@@ -121,6 +125,7 @@ export class Matcher {
     this.tracked = Uint8Array.from(this.topicIds, (id) =>
       model === undefined || model.has(id) ? 1 : 0,
     );
+    this.partText = new Array<string>(this.rules.length << PART_BITS).fill('');
     this.ruleMask = new Int32Array(this.rules.length);
     this.ruleStamp = new Uint32Array(this.rules.length);
     this.topicExcluded = new Uint32Array(this.topicIds.length);
@@ -202,11 +207,11 @@ export class Matcher {
 
   /** Keeps the held topics the model confirms (and every topic it does not judge). */
   private judge(model: TopicModel, words: Words, { matches, details }: Held): TopicMatch[] {
-    const judged: HeldTopic[] = [];
-    matches.forEach((m, i) => {
+    const judged: HeldPhrases[] = [];
+    for (let i = 0; i < matches.length; i += 1) {
       const detail = details[i];
-      if (detail) judged.push({ ...m, ...detail });
-    });
+      if (detail) judged.push({ topicId: (matches[i] as TopicMatch).topicId, ...detail });
+    }
     if (judged.length === 0) return matches;
     const confirmed = model.confirmed(words, judged);
     return matches.filter((m, i) => details[i] === undefined || confirmed.has(m.topicId));

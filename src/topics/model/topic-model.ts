@@ -73,6 +73,11 @@ export class TopicModel {
   // The same weights keyed for matching without building a feature string per word.
   private readonly words = new Map<string, WordWeights>();
   private readonly number: Float64Array | undefined;
+  // p:<topic>:<rule> and t:<topic> keyed by the strings the matcher already holds, so scoring
+  // builds no feature string (the rule texts are the same objects every call: hashed once).
+  private readonly phraseWeights = new Map<string, Map<string, Float64Array>>();
+  private readonly topicWeights = new Map<string, Float64Array>();
+  private readonly lengthWeights = new Map<string, Float64Array>();
   private readonly bias: Float64Array;
   private readonly allTopics: readonly number[];
   /** The thresholds as log-odds: comparing there saves an exp per topic. */
@@ -98,7 +103,14 @@ export class TopicModel {
         const entry = this.wordWeights(feature.slice(colon + 1));
         entry.besidePhrase ??= [];
         entry.besidePhrase[t] = w;
-      }
+      } else if (kind === 'p:') {
+        const colon = feature.indexOf(':', 2);
+        const topic = feature.slice(2, colon);
+        let rules = this.phraseWeights.get(topic);
+        if (rules === undefined) this.phraseWeights.set(topic, (rules = new Map()));
+        rules.set(feature.slice(colon + 1), w);
+      } else if (kind === 't:') this.topicWeights.set(feature.slice(2), w);
+      else if (kind === 'n:') this.lengthWeights.set(feature.slice(2), w);
     }
     this.number = this.weights.get('#');
     this.bias = Float64Array.from(data.bias);
@@ -195,15 +207,17 @@ export class TopicModel {
       }
     }
     if (number && this.number) addSome(out, only, this.number);
-    const length = this.weights.get(`n:${lengthClass(keys.length)}`);
+    const length = this.lengthWeights.get(lengthClass(keys.length));
     if (length) addSome(out, only, length);
-    const digest = words.bullets >= DIGEST_BULLETS ? this.weights.get('n:digest') : undefined;
+    const digest = words.bullets >= DIGEST_BULLETS ? this.lengthWeights.get('digest') : undefined;
     if (digest) addSome(out, only, digest);
     for (const { topicId, rules } of held) {
-      const w = this.weights.get(`t:${topicId}`);
+      const w = this.topicWeights.get(topicId);
       if (w) addSome(out, only, w);
+      const phrases = this.phraseWeights.get(topicId);
+      if (phrases === undefined) continue;
       for (const rule of rules) {
-        const p = this.weights.get(`p:${topicId}:${rule}`);
+        const p = phrases.get(rule);
         if (p) addSome(out, only, p);
       }
     }
