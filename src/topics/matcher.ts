@@ -2,6 +2,10 @@ import type { TopicDefinition } from './definition.ts';
 import type { HeldPhrases, TopicModel } from './model/topic-model.ts';
 import { type Words, wordsOf } from './normalise.ts';
 import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
+import { registerWord, wordIdCount } from './word-ids.ts';
+
+/** The id of "#" (any number) in a phrase: no word of a text ever has it. */
+const NUMBER_ID = registerWord(NUMBER_KEY);
 
 /** A topic as the matcher sees it: phrases of any language (see phrase.ts for the syntax). */
 export interface MatchableTopic {
@@ -42,7 +46,8 @@ interface HeldRule {
 
 /** One run of consecutive words, shared by every phrase that contains it. */
 interface Atom {
-  keys: string[];
+  /** Word ids (word-ids.ts) of the run, NUMBER_ID for "#". */
+  ids: number[];
   /** The phrase parts this run satisfies, each packed as `rule << PART_BITS | part`. */
   uses: number[];
   /** For each use, the alternative's text as written: what the alert says matched. */
@@ -85,7 +90,8 @@ export class Matcher {
   /** Rules are numbered topic by topic, in definition order: sorting ids sorts the output. */
   private readonly rules: Rule[] = [];
   private readonly atoms: Atom[] = [];
-  private readonly index = new Map<string, number[]>();
+  /** By word id: the atoms whose run starts with that word. */
+  private readonly index: (number[] | undefined)[];
   private readonly atomIndex = new Map<string, number>();
   // Per-match bookkeeping, reused: match() is synchronous, so one set per Matcher is enough.
   private readonly ruleMask: Int32Array;
@@ -125,6 +131,15 @@ export class Matcher {
     this.tracked = Uint8Array.from(this.topicIds, (id) =>
       model === undefined || model.has(id) ? 1 : 0,
     );
+    // Dense up to the last id known now (a later id is out of range): holes would make the
+    // array a dictionary, and it is read once per word of every update.
+    this.index = new Array<number[] | undefined>(wordIdCount()).fill(undefined);
+    this.atoms.forEach((atom, a) => {
+      const first = atom.ids[0] as number;
+      const bucket = this.index[first];
+      if (bucket) bucket.push(a);
+      else this.index[first] = [a];
+    });
     this.partText = new Array<string>(this.rules.length << PART_BITS).fill('');
     this.ruleMask = new Int32Array(this.rules.length);
     this.ruleStamp = new Uint32Array(this.rules.length);
@@ -158,11 +173,7 @@ export class Matcher {
         if (a === undefined) {
           a = this.atoms.length;
           this.atomIndex.set(signature, a);
-          this.atoms.push({ keys, uses: [], texts: [] });
-          const first = keys[0] as string;
-          const bucket = this.index.get(first);
-          if (bucket) bucket.push(a);
-          else this.index.set(first, [a]);
+          this.atoms.push({ ids: keys.map(registerWord), uses: [], texts: [] });
         }
         const atom = this.atoms[a] as Atom;
         atom.uses.push((rule << PART_BITS) | part);
@@ -189,15 +200,17 @@ export class Matcher {
   }
 
   private heldIn(words: Words): Held {
-    const { keys, numeric, sentence } = words;
+    const { ids, numeric, sentence } = words;
+    const { index } = this;
     const hitSentences: number[] = [];
     const hitAtoms: number[] = [];
-    const byNumber = this.index.get(NUMBER_KEY);
-    for (let i = 0; i < keys.length; i += 1) {
-      const byWord = this.index.get(keys[i] as string);
-      if (byWord) this.collectHits(byWord, i, keys, numeric, sentence, hitSentences, hitAtoms);
+    const byNumber = index[NUMBER_ID];
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] as number;
+      const byWord = id >= 0 && id < index.length ? index[id] : undefined;
+      if (byWord) this.collectHits(byWord, i, ids, numeric, sentence, hitSentences, hitAtoms);
       if (byNumber && numeric[i]) {
-        this.collectHits(byNumber, i, keys, numeric, sentence, hitSentences, hitAtoms);
+        this.collectHits(byNumber, i, ids, numeric, sentence, hitSentences, hitAtoms);
       }
     }
     return hitAtoms.length === 0
@@ -220,7 +233,7 @@ export class Matcher {
   private collectHits(
     candidates: number[],
     start: number,
-    keys: string[],
+    ids: number[],
     numeric: boolean[],
     sentence: number[],
     hitSentences: number[],
@@ -228,14 +241,13 @@ export class Matcher {
   ) {
     const s = sentence[start] as number;
     for (const a of candidates) {
-      const atomKeys = (this.atoms[a] as Atom).keys;
-      let ok = start + atomKeys.length <= keys.length;
-      for (let j = 1; ok && j < atomKeys.length; j += 1) {
-        const want = atomKeys[j];
+      const run = (this.atoms[a] as Atom).ids;
+      let ok = start + run.length <= ids.length;
+      for (let j = 1; ok && j < run.length; j += 1) {
+        const want = run[j];
         const at = start + j;
         ok =
-          sentence[at] === s &&
-          (want === keys[at] || (want === NUMBER_KEY && numeric[at] === true));
+          sentence[at] === s && (want === ids[at] || (want === NUMBER_ID && numeric[at] === true));
       }
       if (ok) {
         hitSentences.push(s);

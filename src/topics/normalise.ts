@@ -1,5 +1,6 @@
 import { stemCyrillic } from './cyrillic.ts';
 import { stemEnglish } from './english.ts';
+import { wordId, wordIdGeneration } from './word-ids.ts';
 
 /**
  * Text → a list of word keys, each tagged with its sentence. Live-blog text and topic phrases
@@ -9,6 +10,8 @@ import { stemEnglish } from './english.ts';
 export interface Words {
   /** The matching key of each word (see stemWord). */
   keys: string[];
+  /** The id of each key (word-ids.ts), or UNKNOWN_WORD when no matcher or model knows it. */
+  ids: number[];
   /** Whether each word is a number ("40", "1,500" gives two), matched by "#" in a phrase. */
   numeric: boolean[];
   /** The sentence each word belongs to; a title is its own sentence. */
@@ -63,6 +66,9 @@ const NUMBER_WORDS = new Set(
 interface Entry {
   key: string;
   numeric: boolean;
+  /** The key's id as of `generation` (ids are handed out as matchers are built). */
+  id: number;
+  generation: number;
 }
 
 const cache = new Map<string, Entry>();
@@ -81,20 +87,34 @@ function entryOf(word: string): Entry {
   if (LATIN.test(plain)) key = stemEnglish(plain);
   else if (CYRILLIC.test(plain)) key = stemCyrillic(plain.replaceAll("'", ''));
   else key = plain.replaceAll("'", '');
-  const entry = { key, numeric: NUMBER_WORDS.has(plain.replaceAll("'", '')) };
+  const entry = {
+    key,
+    numeric: NUMBER_WORDS.has(plain.replaceAll("'", '')),
+    id: wordId(key),
+    generation: wordIdGeneration(),
+  };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, entry);
   return entry;
 }
 
-function emptyWords(): Words {
-  return { keys: [], numeric: [], sentence: [], sentences: 0, bullets: 0 };
+export function emptyWords(): Words {
+  return { keys: [], ids: [], numeric: [], sentence: [], sentences: 0, bullets: 0 };
+}
+
+function idOf(entry: Entry): number {
+  const generation = wordIdGeneration();
+  if (entry.generation !== generation) {
+    entry.id = wordId(entry.key);
+    entry.generation = generation;
+  }
+  return entry.id;
 }
 
 /** Appends the words of `text` to `into`, starting a new sentence first. */
 export function appendWords(into: Words, text: string): Words {
   const composed = (/[\u0080-\uffff]/.test(text) ? text.normalize('NFKC') : text).toLowerCase();
-  const { keys, numeric, sentence } = into;
+  const { keys, ids, numeric, sentence } = into;
   const n = composed.length;
   let current = into.sentences;
   let inSentence = false;
@@ -119,13 +139,16 @@ export function appendWords(into: Words, text: string): Words {
       }
       const entry = entryOf(composed.slice(start, i));
       keys.push(entry.key);
+      ids.push(idOf(entry));
       numeric.push(entry.numeric);
       sentence.push(current);
       inSentence = true;
     } else if (cls === DIGIT) {
       const start = i;
       while (i < n && CLASS[composed.charCodeAt(i)] === DIGIT) i += 1;
-      keys.push(composed.slice(start, i));
+      const number = composed.slice(start, i);
+      keys.push(number);
+      ids.push(wordId(number));
       numeric.push(true);
       sentence.push(current);
       inSentence = true;

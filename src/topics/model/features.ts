@@ -1,4 +1,4 @@
-import type { Words } from '../normalise.ts';
+import { emptyWords, type Words } from '../normalise.ts';
 import type { HeldPhrases } from './topic-model.ts';
 
 /**
@@ -66,11 +66,13 @@ export function phraseSentences(
   held: HeldPhrases,
 ): { words: Words; held: HeldPhrases } {
   const order = [...held.sentences].sort((a, b) => a - b);
-  const local: Words = { keys: [], numeric: [], sentence: [], sentences: order.length, bullets: 0 };
+  const local = emptyWords();
+  local.sentences = order.length;
   for (let i = 0; i < words.keys.length; i += 1) {
     const at = order.indexOf(words.sentence[i] as number);
     if (at === -1) continue;
     local.keys.push(words.keys[i] as string);
+    local.ids.push(words.ids[i] as number);
     local.numeric.push(words.numeric[i] === true);
     local.sentence.push(at);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Words } from '../normalise.ts';
+import { registerWord, wordIdCount } from '../word-ids.ts';
 import { DIGEST_BULLETS, lengthClass, phraseSentences } from './features.ts';
 
 /**
@@ -57,27 +58,39 @@ export interface HeldPhrases {
   sentences: readonly number[];
 }
 
-/** The weights of one word key, by the role the word plays (see model/features.ts). */
+/** The features of one word key, by the role the word plays (see model/features.ts). */
 interface WordWeights {
   /** Index into the per-call "seen" stamps. */
   id: number;
-  anywhere?: Float64Array;
-  headline?: Float64Array;
-  /** By topic index: the weights when the word shares a sentence with that topic's phrase. */
-  besidePhrase?: (Float64Array | undefined)[];
+  /** Feature numbers (columns of the weight table), NONE when the word has no such weight. */
+  anywhere: number;
+  headline: number;
+  /** By topic index: the feature when the word shares a sentence with that topic's phrase. */
+  besidePhrase: Int32Array | undefined;
 }
+
+const NONE = -1;
 
 export class TopicModel {
   private readonly index = new Map<string, number>();
-  private readonly weights = new Map<string, Float64Array>();
-  // The same weights keyed for matching without building a feature string per word.
+  /** Feature string → its column in `table`: training's view (see logits). */
+  private readonly features = new Map<string, number>();
+  /**
+   * Every weight in one array, topic by topic: table[t * features + f]. Confirming one topic
+   * reads one topic's stretch of memory instead of ten thousand small arrays.
+   */
+  private readonly table: Float64Array;
+  private readonly featureCount: number;
+  // The same features keyed for matching without building a feature string per word…
   private readonly words = new Map<string, WordWeights>();
-  private readonly number: Float64Array | undefined;
-  // p:<topic>:<rule> and t:<topic> keyed by the strings the matcher already holds, so scoring
-  // builds no feature string (the rule texts are the same objects every call: hashed once).
-  private readonly phraseWeights = new Map<string, Map<string, Float64Array>>();
-  private readonly topicWeights = new Map<string, Float64Array>();
-  private readonly lengthWeights = new Map<string, Float64Array>();
+  /** …and by word id (word-ids.ts): what scoring reads, one array read per word. */
+  private readonly byWordId: (WordWeights | undefined)[];
+  private readonly number: number;
+  // p:<topic>:<rule>, t:<topic> and n:<size> keyed by the strings the matcher already holds,
+  // so scoring builds no feature string (the rule texts are the same objects every call).
+  private readonly phraseFeatures = new Map<string, Map<string, number>>();
+  private readonly topicFeatures = new Map<string, number>();
+  private readonly lengthFeatures = new Map<string, number>();
   private readonly bias: Float64Array;
   private readonly allTopics: readonly number[];
   /** The thresholds as log-odds: comparing there saves an exp per topic. */
@@ -89,36 +102,45 @@ export class TopicModel {
   private stamp = 0;
 
   constructor(readonly data: TopicModelData) {
+    const topics = data.topics.length;
     for (const [i, topic] of data.topics.entries()) this.index.set(topic, i);
-    for (const [feature, list] of Object.entries(data.weights)) {
-      const w = Float64Array.from(list);
-      this.weights.set(feature, w);
+    const entries = Object.entries(data.weights);
+    this.featureCount = entries.length;
+    this.table = new Float64Array(topics * entries.length);
+    entries.forEach(([feature, list], f) => {
+      this.features.set(feature, f);
+      for (let t = 0; t < topics; t += 1) this.table[t * entries.length + f] = list[t] as number;
       const kind = feature.slice(0, 2);
-      if (kind === 'w:') this.wordWeights(feature.slice(2)).anywhere = w;
-      else if (kind === 'h:') this.wordWeights(feature.slice(2)).headline = w;
+      if (kind === 'w:') this.wordWeights(feature.slice(2)).anywhere = f;
+      else if (kind === 'h:') this.wordWeights(feature.slice(2)).headline = f;
       else if (kind === 's:') {
         const colon = feature.indexOf(':', 2);
         const t = this.index.get(feature.slice(2, colon));
-        if (t === undefined) continue;
+        if (t === undefined) return;
         const entry = this.wordWeights(feature.slice(colon + 1));
-        entry.besidePhrase ??= [];
-        entry.besidePhrase[t] = w;
+        entry.besidePhrase ??= new Int32Array(topics).fill(NONE);
+        entry.besidePhrase[t] = f;
       } else if (kind === 'p:') {
         const colon = feature.indexOf(':', 2);
         const topic = feature.slice(2, colon);
-        let rules = this.phraseWeights.get(topic);
-        if (rules === undefined) this.phraseWeights.set(topic, (rules = new Map()));
-        rules.set(feature.slice(colon + 1), w);
-      } else if (kind === 't:') this.topicWeights.set(feature.slice(2), w);
-      else if (kind === 'n:') this.lengthWeights.set(feature.slice(2), w);
-    }
-    this.number = this.weights.get('#');
+        const rules = this.phraseFeatures.get(topic) ?? new Map<string, number>();
+        this.phraseFeatures.set(topic, rules);
+        rules.set(feature.slice(colon + 1), f);
+      } else if (kind === 't:') this.topicFeatures.set(feature.slice(2), f);
+      else if (kind === 'n:') this.lengthFeatures.set(feature.slice(2), f);
+    });
+    const wordIds = [...this.words.keys()].map(registerWord);
+    this.byWordId = new Array<WordWeights | undefined>(wordIdCount()).fill(undefined);
+    [...this.words.values()].forEach((entry, i) => {
+      this.byWordId[wordIds[i] as number] = entry;
+    });
+    this.number = this.features.get('#') ?? NONE;
     this.bias = Float64Array.from(data.bias);
     this.allTopics = data.topics.map((_, t) => t);
     this.logitThreshold = Float64Array.from(data.threshold, (p) => Math.log(p / (1 - p)));
     this.seenAnywhere = new Uint32Array(this.words.size);
     this.seenHeadline = new Uint32Array(this.words.size);
-    this.seenBeside = new Uint32Array(this.words.size * data.topics.length);
+    this.seenBeside = new Uint32Array(this.words.size * topics);
   }
 
   static parse(json: unknown): TopicModel {
@@ -135,7 +157,7 @@ export class TopicModel {
   private wordWeights(key: string): WordWeights {
     let entry = this.words.get(key);
     if (entry === undefined) {
-      entry = { id: this.words.size };
+      entry = { id: this.words.size, anywhere: NONE, headline: NONE, besidePhrase: undefined };
       this.words.set(key, entry);
     }
     return entry;
@@ -149,8 +171,8 @@ export class TopicModel {
   logits(features: readonly string[]): Float64Array {
     const out = Float64Array.from(this.data.bias);
     for (const feature of features) {
-      const w = this.weights.get(feature);
-      if (w !== undefined) add(out, w);
+      const f = this.features.get(feature);
+      if (f !== undefined) this.add(out, this.allTopics, f);
     }
     return out;
   }
@@ -166,7 +188,8 @@ export class TopicModel {
   ): Float64Array {
     // Only the topics asked for are summed: confirming one held topic needs one sum, not seven.
     const out = this.bias.slice();
-    const { keys, numeric, sentence } = words;
+    const { keys, ids, numeric, sentence } = words;
+    const { byWordId } = this;
     const headline = keys.length > 0 ? sentence[0] : undefined;
     const topics = this.data.topics.length;
     const heldTopics: { t: number; sentences: readonly number[] }[] = [];
@@ -182,46 +205,60 @@ export class TopicModel {
         number = true;
         continue;
       }
-      const key = keys[i] as string;
-      if (key.length < 2) continue;
-      const entry = this.words.get(key);
+      // Keys shorter than two letters have no weights (features.ts), so no id finds them.
+      const wordId = ids[i] as number;
+      const entry = wordId >= 0 && wordId < byWordId.length ? byWordId[wordId] : undefined;
       if (entry === undefined) continue;
       const id = entry.id;
-      if (entry.anywhere && seenAnywhere[id] !== stamp) {
+      if (entry.anywhere !== NONE && seenAnywhere[id] !== stamp) {
         seenAnywhere[id] = stamp;
-        addSome(out, only, entry.anywhere);
+        this.add(out, only, entry.anywhere);
       }
-      if (entry.headline && sentence[i] === headline && seenHeadline[id] !== stamp) {
+      if (entry.headline !== NONE && sentence[i] === headline && seenHeadline[id] !== stamp) {
         seenHeadline[id] = stamp;
-        addSome(out, only, entry.headline);
+        this.add(out, only, entry.headline);
       }
-      if (entry.besidePhrase) {
+      const beside = entry.besidePhrase;
+      if (beside !== undefined) {
         for (const h of heldTopics) {
-          const w = entry.besidePhrase[h.t];
+          const f = beside[h.t] as number;
           const slot = id * topics + h.t;
-          if (w && seenBeside[slot] !== stamp && h.sentences.includes(sentence[i] as number)) {
+          if (
+            f !== NONE &&
+            seenBeside[slot] !== stamp &&
+            h.sentences.includes(sentence[i] as number)
+          ) {
             seenBeside[slot] = stamp;
-            addSome(out, only, w);
+            this.add(out, only, f);
           }
         }
       }
     }
-    if (number && this.number) addSome(out, only, this.number);
-    const length = this.lengthWeights.get(lengthClass(keys.length));
-    if (length) addSome(out, only, length);
-    const digest = words.bullets >= DIGEST_BULLETS ? this.lengthWeights.get('digest') : undefined;
-    if (digest) addSome(out, only, digest);
+    if (number && this.number !== NONE) this.add(out, only, this.number);
+    const length = this.lengthFeatures.get(lengthClass(keys.length));
+    if (length !== undefined) this.add(out, only, length);
+    const digest = words.bullets >= DIGEST_BULLETS ? this.lengthFeatures.get('digest') : undefined;
+    if (digest !== undefined) this.add(out, only, digest);
     for (const { topicId, rules } of held) {
-      const w = this.topicWeights.get(topicId);
-      if (w) addSome(out, only, w);
-      const phrases = this.phraseWeights.get(topicId);
+      const t = this.topicFeatures.get(topicId);
+      if (t !== undefined) this.add(out, only, t);
+      const phrases = this.phraseFeatures.get(topicId);
       if (phrases === undefined) continue;
       for (const rule of rules) {
         const p = phrases.get(rule);
-        if (p) addSome(out, only, p);
+        if (p !== undefined) this.add(out, only, p);
       }
     }
     return out;
+  }
+
+  /** Adds feature f's weight to the log-odds of each topic in `only`. */
+  private add(into: Float64Array, only: readonly number[], f: number) {
+    const { table, featureCount } = this;
+    for (let i = 0; i < only.length; i += 1) {
+      const t = only[i] as number;
+      into[t] = (into[t] as number) + (table[t * featureCount + f] as number);
+    }
   }
 
   private nextStamp(): number {
@@ -255,16 +292,5 @@ export class TopicModel {
       if (logit >= threshold) out.add(phrases.topicId);
     }
     return out;
-  }
-}
-
-function add(into: Float64Array, w: Float64Array) {
-  for (let t = 0; t < into.length; t += 1) into[t] = (into[t] as number) + (w[t] as number);
-}
-
-function addSome(into: Float64Array, only: readonly number[], w: Float64Array) {
-  for (let i = 0; i < only.length; i += 1) {
-    const t = only[i] as number;
-    into[t] = (into[t] as number) + (w[t] as number);
   }
 }
