@@ -11,12 +11,13 @@ import { answerAdminAutocomplete } from '../src/discord/alerts/autocomplete.ts';
 import { addChannel, listChannels, removeChannel } from '../src/discord/alerts/channels.ts';
 import { showFeedback } from '../src/discord/alerts/feedback.ts';
 import type { AdminHandler } from '../src/discord/alerts/handler.ts';
+import { chooseLanguage } from '../src/discord/alerts/language.ts';
 import { setTopicRole } from '../src/discord/alerts/role.ts';
 import { addSource, listSources, removeSource } from '../src/discord/alerts/sources.ts';
 import { showStatus } from '../src/discord/alerts/status.ts';
 import { testChannel } from '../src/discord/alerts/test-channel.ts';
 import { addGuildTopic, removeGuildTopic } from '../src/discord/alerts/topics.ts';
-import { describe } from '../src/discord/command-text.ts';
+import { describe, localizedChoice } from '../src/discord/command-text.ts';
 import { ensureManageGuild } from '../src/discord/permissions.ts';
 import { respond, speakerFor } from '../src/discord/replies.ts';
 
@@ -99,6 +100,15 @@ export const data = describe(new SlashCommandBuilder().setName('alerts'), 'cmd.a
         .addChannelTypes(...ALERT_CHANNEL_TYPES),
     ),
   )
+  .addSubcommand((sub) =>
+    describe(sub.setName('language'), 'cmd.alerts.language').addStringOption((option) =>
+      describe(option.setName('language'), 'opt.language').addChoices(
+        localizedChoice('choice.language.server', 'server'),
+        localizedChoice('choice.language.en', 'en'),
+        localizedChoice('choice.language.uk', 'uk'),
+      ),
+    ),
+  )
   .addSubcommand((sub) => describe(sub.setName('status'), 'cmd.alerts.status'))
   .addSubcommand((sub) => describe(sub.setName('feedback'), 'cmd.alerts.feedback'));
 
@@ -113,6 +123,7 @@ const handlers: Record<string, AdminHandler> = {
   'topic add': addGuildTopic,
   'topic remove': removeGuildTopic,
   test: testChannel,
+  language: chooseLanguage,
   status: showStatus,
   feedback: showFeedback,
 };

@@ -6,7 +6,9 @@ import { DiscordAlertSender } from './discord/alert-sender.ts';
 import { botCacheFactory } from './discord/client-cache.ts';
 import { loadCommands } from './discord/command-registry.ts';
 import { handleInteraction } from './discord/interactions.ts';
+import { watchServerLanguages } from './discord/server-language.ts';
 import { planShards, withoutShardVariables } from './discord/shards.ts';
+import { localeOf } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { schedulePolls } from './scheduler.ts';
 import type { KeyValueStore } from './store/key-value.ts';
@@ -61,9 +63,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       sender: new DiscordAlertSender(client.rest, fleet?.pacer),
       ...(fleet ? { leases: fleet.leases, onDeliveriesQueued: () => fleet.announceQueued() } : {}),
       logger,
-      localeOf: (guildId) =>
-        client.guilds.cache.get(guildId)?.preferredLocale?.startsWith('uk') ? 'uk' : 'en',
+      // A guild another process holds is not cached here: its stored settings say instead.
+      cachedLocaleOf: (guildId) => {
+        const guild = client.guilds.cache.get(guildId);
+        return guild ? localeOf(guild.preferredLocale) : undefined;
+      },
     });
+    watchServerLanguages(client, services.settings, logger);
     const commands = await loadCommands();
     client.on(Events.InteractionCreate, (interaction: Interaction) => {
       void handleInteraction(interaction, commands, services.context);

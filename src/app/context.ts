@@ -34,6 +34,8 @@ export interface TopicDirectory {
 /** Every change is validated, persisted and visible to the next poll at once. */
 export interface SettingsService {
   get(guildId: string): GuildSettings;
+  /** The settings without a copy, for a quick look; undefined when the guild has none stored. */
+  peek(guildId: string): Readonly<GuildSettings> | undefined;
   /** Applies a change to one guild's settings; changes to one guild never overlap. */
   update(guildId: string, change: (settings: GuildSettings) => void): Promise<GuildSettings>;
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { type AlertLanguage, alertLanguage } from '../core/guild-settings.ts';
 import type { Logger } from '../logger.ts';
 import { readDocument } from '../sources/read.ts';
 import type { KeyValueStore } from '../store/key-value.ts';
@@ -46,7 +47,12 @@ export interface ServiceDeps {
   access: SourceAccess;
   sender: AlertSender;
   logger: Logger;
-  localeOf: (guildId: string) => 'en' | 'uk';
+  /**
+   * The server's preferred locale as this process's gateway cache has it; undefined where the
+   * guild is not cached (another process holds its shard). Only the fallback for guilds whose
+   * stored settings do not say (see `alertLanguage`).
+   */
+  cachedLocaleOf?: (guildId: string) => AlertLanguage | undefined;
   /** A fleet's shared claims on places; a single process leaves this out. */
   leases?: PlaceLeases;
   /** Also told when deliveries were queued (a fleet tells its other processes). */
@@ -55,10 +61,12 @@ export interface ServiceDeps {
 
 /** Everything but Discord itself: the data path from sources to the outbox, and its sender. */
 export async function createServices(config: Config, deps: ServiceDeps): Promise<Services> {
-  const { store, access, sender, logger, localeOf, leases } = deps;
+  const { store, access, sender, logger, leases } = deps;
   const records = new Records(store, logger);
   const settings = new SettingsRepository(records);
   await settings.load();
+  const localeOf = (guildId: string) =>
+    alertLanguage(settings.peek(guildId), deps.cachedLocaleOf?.(guildId));
   const topics = new Topics(await loadBuiltinTopics(), settings, builtinTopicModel());
   settings.onChange(() => topics.invalidate());
   const states = new SourceStateRepository(records);

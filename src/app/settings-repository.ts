@@ -52,6 +52,11 @@ export class SettingsRepository implements SettingsService {
     return structuredClone(this.cache.get(guildId) ?? emptyGuildSettings(guildId));
   }
 
+  /** The stored settings themselves, not a copy (read them, never change them); undefined when the guild has none. */
+  peek(guildId: string): Readonly<GuildSettings> | undefined {
+    return this.cache.get(guildId);
+  }
+
   all(): Iterable<GuildSettings> {
     return this.cache.values();
   }

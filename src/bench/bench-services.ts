@@ -38,7 +38,6 @@ export async function openBenchServices(env: Record<string, string>): Promise<Be
       access,
       sender: acceptingSender,
       logger: silentLogger(),
-      localeOf: () => 'en',
     });
     return {
       config,

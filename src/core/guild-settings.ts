@@ -28,6 +28,10 @@ export const CustomTopicSchema = z.object({
 });
 export type CustomTopic = z.infer<typeof CustomTopicSchema>;
 
+/** The languages alerts are written in (src/i18n has one dictionary for each). */
+export const AlertLanguageSchema = z.enum(['en', 'uk']);
+export type AlertLanguage = z.infer<typeof AlertLanguageSchema>;
+
 /** Everything an admin configured for one guild. */
 export const GuildSettingsSchema = z.object({
   guildId: snowflake,
@@ -41,6 +45,17 @@ export const GuildSettingsSchema = z.object({
   dmSubscribers: z.record(z.string(), z.array(snowflake)).default({}),
   /** Where the admin last configured alerts: the bot tells the guild there when delivery pauses. */
   noticeChannelId: snowflake.optional(),
+  /**
+   * The language an admin chose for this guild's alerts; unset: the server's own. One this
+   * release does not know (written by a newer one) reads as unset rather than costing the
+   * guild its whole record.
+   */
+  language: AlertLanguageSchema.optional().catch(undefined),
+  /**
+   * The server's preferred locale, noted by the process holding its gateway shard, so that a
+   * process without that shard (which has no cached guild) writes the alerts the same way.
+   */
+  serverLanguage: AlertLanguageSchema.optional().catch(undefined),
 });
 export type GuildSettings = z.infer<typeof GuildSettingsSchema>;
 
@@ -53,6 +68,18 @@ export function emptyGuildSettings(guildId: string): GuildSettings {
     customTopics: [],
     dmSubscribers: {},
   };
+}
+
+/**
+ * The language of a guild's alerts, the same on every process of a fleet: the admin's choice,
+ * else the server's preferred locale as stored, else as this process's gateway cache has it
+ * (a guild whose record predates the stored locale), else English.
+ */
+export function alertLanguage(
+  settings: Pick<GuildSettings, 'language' | 'serverLanguage'> | undefined,
+  cached: AlertLanguage | undefined,
+): AlertLanguage {
+  return settings?.language ?? settings?.serverLanguage ?? cached ?? 'en';
 }
 
 /** The id a guild's own topic has in the shared matcher, so guilds never see each other's. */

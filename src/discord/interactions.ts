@@ -6,6 +6,7 @@ import type { SlashCommandModule } from './command-registry.ts';
 import { parseFeedbackId } from './feedback/ids.ts';
 import { onWrongTopicButton, onWrongTopicPick } from './feedback/wrong-topic.ts';
 import { respond } from './replies.ts';
+import { noteServerLanguage } from './server-language.ts';
 
 /**
  * Routes one interaction to its command. Never throws: an unexpected error is logged with a
@@ -62,6 +63,13 @@ export async function handleInteraction(
       return;
     }
     await command.execute(interaction, context);
+    // The command may have given this guild its first settings: they get its language too.
+    await noteServerLanguage(context.settings, interaction.guild).catch((error: unknown) =>
+      context.logger.warn(
+        { err: error, guildId: interaction.guildId },
+        "could not store the server's language with its settings",
+      ),
+    );
   } catch (error) {
     await apologise(interaction, interaction.commandName, error, context);
   }

@@ -8,9 +8,10 @@ import {
 } from 'discord.js';
 import type { CommandContext } from '../app/context.ts';
 import type { TopicInfo } from '../core/topic.ts';
-import { localeOf, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { botMember } from './permissions.ts';
 import type { Speaker } from './replies.ts';
+import { guildAlertLanguage } from './server-language.ts';
 
 /** Why the bot cannot hand out a topic's mention role; each has its own fix for an admin. */
 export type RoleProblem =
@@ -49,8 +50,8 @@ export async function ensureTopicRole(
   if (!me.permissions.has(PermissionFlagsBits.ManageRoles)) {
     return { problem: { kind: 'no-manage-roles' } };
   }
-  // A role is shared by the whole server, so it is named in the server's language.
-  const locale = localeOf(guild.preferredLocale);
+  // A role is shared by the whole server, so it is named in the language of its alerts.
+  const locale = guildAlertLanguage(context.settings, guild);
   const name = t(locale, 'role.name', { emoji: topic.emoji, name: topic.name[locale] });
   const created = await guild.roles.create({
     name: name.slice(0, 100),

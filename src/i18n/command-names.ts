@@ -24,6 +24,7 @@ export const UK_COMMAND_NAMES: Readonly<Record<string, string>> = {
   test: 'перевірити',
   status: 'стан',
   feedback: 'відгуки',
+  language: 'мова',
   add: 'додати',
   remove: 'прибрати',
   list: 'список',

@@ -25,6 +25,7 @@ export const en = {
   'cmd.alerts.topic.remove': 'Delete a keyword topic',
   'cmd.alerts.test': 'Check the bot’s permissions in a channel and post a sample alert',
   'cmd.alerts.status': 'Sources, channels, pauses and the last alerts sent',
+  'cmd.alerts.language': 'The language of this server’s alerts, or see which one is used',
   'cmd.alerts.feedback': 'Members’ recent “Wrong topic?” reports on this server’s alerts',
 
   // Option descriptions and choices
@@ -45,6 +46,10 @@ export const en = {
   'opt.name.remove': 'The topic to delete',
   'opt.keywords': 'Words or phrases that make an update match, separated by commas',
   'opt.exclude': 'Words or phrases that stop a match, separated by commas',
+  'opt.language': 'Leave out to see the current language',
+  'choice.language.server': 'The server’s language in Discord (the default)',
+  'choice.language.en': 'English',
+  'choice.language.uk': 'Ukrainian (українська)',
   'choice.delivery.ping': 'Ping me in the alert channels',
   'choice.delivery.dm': 'Send me a direct message',
   'choice.allTopics': '✳️ every topic (all)',
@@ -243,6 +248,18 @@ export const en = {
   'test.postFailed': '❌ Discord refused the sample alert ({code}): {reason}',
   'test.noManageRoles':
     '⚠️ Without **Manage Roles** I can’t create roles for `/subscribe`; set roles with `/alerts role` or grant it.',
+
+  // /alerts language
+  'language.name.en': 'English',
+  'language.name.uk': 'Ukrainian',
+  'language.chosen':
+    'Alerts on this server are written in **{language}**, as chosen with `/alerts language`.',
+  'language.server':
+    'Alerts on this server are written in **{language}**, the server’s language in Discord (Server Settings → Community → Overview).',
+  'language.bad': 'Language must be `server`, `en` or `uk`. Nothing was changed.',
+  'language.setChosen': '✅ From now on alerts on this server are written in **{language}**.',
+  'language.setServer':
+    '✅ From now on alerts on this server follow the server’s language in Discord: now **{language}**.',
 
   // /alerts status
   'status.header': '**Alert status**',

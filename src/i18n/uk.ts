@@ -22,6 +22,7 @@ export const uk: Record<MessageKey, string> = {
   'cmd.alerts.topic.add': 'Створити тему за ключовими словами',
   'cmd.alerts.topic.remove': 'Видалити тему за ключовими словами',
   'cmd.alerts.test': 'Перевірити дозволи бота в каналі й опублікувати зразок сповіщення',
+  'cmd.alerts.language': 'Мова сповіщень цього сервера, або подивитися, яка зараз',
   'cmd.alerts.feedback': 'Останні скарги учасників «Не та тема?» на сповіщення цього сервера',
   'cmd.alerts.status': 'Джерела, канали, паузи й останні надіслані сповіщення',
 
@@ -42,6 +43,10 @@ export const uk: Record<MessageKey, string> = {
   'opt.name.remove': 'Тема, яку видалити',
   'opt.keywords': 'Слова чи фрази, з якими оновлення підходить, через кому',
   'opt.exclude': 'Слова чи фрази, з якими оновлення не підходить, через кому',
+  'opt.language': 'Не вказуйте, щоб побачити поточну мову',
+  'choice.language.server': 'Мова сервера в Discord (типово)',
+  'choice.language.en': 'Англійська (English)',
+  'choice.language.uk': 'Українська',
   'choice.delivery.ping': 'Згадувати мене в каналах сповіщень',
   'choice.delivery.dm': 'Надсилати мені особисте повідомлення',
   'choice.allTopics': '✳️ усі теми (all)',
@@ -223,6 +228,16 @@ export const uk: Record<MessageKey, string> = {
   'guildTopics.roleKept':
     'Роль {role} залишилася; видаліть її в Налаштуваннях сервера, якщо вона нікому не потрібна.',
 
+  'language.name.en': 'англійською',
+  'language.name.uk': 'українською',
+  'language.chosen':
+    'Сповіщення на цьому сервері пишуться **{language}**, як обрано командою `/сповіщення мова`.',
+  'language.server':
+    'Сповіщення на цьому сервері пишуться **{language}**, мовою сервера в Discord (Налаштування сервера → Спільнота → Огляд).',
+  'language.bad': 'Мова має бути `server`, `en` або `uk`. Нічого не змінено.',
+  'language.setChosen': '✅ Відтепер сповіщення на цьому сервері пишуться **{language}**.',
+  'language.setServer':
+    '✅ Відтепер сповіщення на цьому сервері пишуться мовою сервера в Discord: зараз **{language}**.',
   'test.header': '**Дозволи в {channel}**',
   'test.cannotPost':
     '❌ Я не можу публікувати там сповіщення. У налаштуваннях каналу (Дозволи) надайте моїй ролі: {permissions}.',

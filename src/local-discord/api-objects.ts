@@ -90,7 +90,7 @@ export function apiGuild(state: LocalState, guild: GuildRecord, withAllMembers: 
     joined_at: guild.members.get(state.bot.id)?.joinedAt,
     large: false,
     features: [],
-    preferred_locale: 'en-US',
+    preferred_locale: guild.preferredLocale,
     channels: guild.channelIds.flatMap((id) => {
       const channel = state.channels.get(id);
       return channel ? [apiChannel(state, channel)] : [];

@@ -86,11 +86,16 @@ export class Gateway {
 
   /**
    * Sends an event to every session whose intents include `requiredIntent` (0: always) and,
-   * like Discord, an event of a guild (`guild_id` in its data) only to the shard owning that
-   * guild; anything else (DMs) only to shard 0.
+   * like Discord, an event of a guild (`guild_id` in its data, or `guildId` for an event that
+   * is the guild itself) only to the shard owning that guild; anything else (DMs) only to
+   * shard 0.
    */
-  dispatch(t: string, d: unknown, requiredIntent = 0): void {
-    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+  dispatch(
+    t: string,
+    d: unknown,
+    requiredIntent = 0,
+    guildId = (d as { guild_id?: unknown } | null)?.guild_id,
+  ): void {
     for (const session of this.sessions.values()) {
       if ((session.intents & requiredIntent) !== requiredIntent) continue;
       const owns =

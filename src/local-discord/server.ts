@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apiChannel } from './api-objects.ts';
+import { apiChannel, apiGuild } from './api-objects.ts';
 import type { FaultMatch, FaultResponse } from './faults.ts';
 import { Gateway, Intent } from './gateway.ts';
 import type { CommandInput, ComponentInput } from './interaction-payload.ts';
@@ -68,6 +68,8 @@ export interface LocalDiscord {
   failNext(match: FaultMatch, response: FaultResponse, times?: number): void;
   deleteChannel(channelId: string): void;
   setChannelSendable(channelId: string, sendable: boolean): void;
+  /** An admin changes the server's language in its settings (GUILD_UPDATE to its shard). */
+  setGuildLocale(guildId: string, locale: string): void;
   closeDms(userId: string): void;
   delayResponses(ms: number): void;
   /** Moves this server's clock ahead: nonces it remembered may be forgotten. */
@@ -184,6 +186,18 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
       if (!channel) return;
       channel.botCanSend = sendable;
       announceChannel(channelId, 'CHANNEL_UPDATE');
+    },
+    setGuildLocale(guildId, locale) {
+      const guild = state.guilds.get(guildId);
+      if (!guild) return;
+      guild.preferredLocale = locale;
+      // Like Discord, the update carries the guild's own fields, not its channels or members.
+      const { channels, members, threads, voice_states, presences, ...fields } = apiGuild(
+        state,
+        guild,
+        false,
+      );
+      gateway.dispatch('GUILD_UPDATE', fields, Intent.Guilds, guildId);
     },
     closeDms: (userId) => void state.closedDms.add(userId),
     delayResponses(ms) {

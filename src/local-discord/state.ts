@@ -27,6 +27,8 @@ export interface LocalGuildSpec {
   channels: { id?: string; name: string; type?: 0 | 5; botCanSend?: boolean }[];
   roles?: { id?: string; name: string; permissions?: string }[];
   members?: { id?: string; username: string }[];
+  /** The server's language as its admins set it in Discord; `en-US` by default. */
+  preferredLocale?: string;
 }
 
 export interface UserRecord {
@@ -70,6 +72,7 @@ export interface GuildRecord {
   roles: Map<string, RoleRecord>;
   members: Map<string, MemberRecord>;
   channelIds: string[];
+  preferredLocale: string;
 }
 
 /** A message as Discord would show it now (edits applied). */
@@ -180,6 +183,7 @@ export class LocalState {
       roles,
       members,
       channelIds,
+      preferredLocale: spec.preferredLocale ?? 'en-US',
     });
   }
 

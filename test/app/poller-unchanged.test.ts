@@ -30,7 +30,6 @@ it('does not read again a page whose bytes did not change, even without ETag or 
     access: createSourceAccess(config),
     sender: new RecordingSender(),
     logger: silentLogger(),
-    localeOf: () => 'en',
   });
   try {
     const outcomes = [];

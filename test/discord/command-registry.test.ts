@@ -39,6 +39,7 @@ test('the project’s commands load, with the names and options users type', asy
     'role',
     'topic',
     'test',
+    'language',
     'status',
     'feedback',
   ]);

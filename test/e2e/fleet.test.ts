@@ -20,7 +20,7 @@ import { storyExpectations } from '../reliability/crash-scenario.ts';
 import { type BotProcess, botEnvironment, spawnBot } from '../support/bot-process.ts';
 import { type AuditPlace, auditDeliveries, complete } from '../support/delivery-audit.ts';
 import { Newsroom } from '../support/newsroom.ts';
-import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis.ts';
+import { type PrivateRedis, redisServerFor, startPrivateRedis } from '../support/private-redis.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
 
 /** What each process runs as, on top of the shared settings: two gateway shards and one process that only polls and sends. */
@@ -34,15 +34,7 @@ const VICTIM = 2;
 const ALERT_CHANNELS = 120;
 const POLL_EVERY_S = 2;
 
-function redisServerAvailable(): boolean {
-  if (hasRedisServer()) return true;
-  const reason = 'redis-server is not installed (the fleet test starts one of its own)';
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI must run this suite`);
-  console.warn(`skipping the fleet suite: ${reason}`);
-  return false;
-}
-
-const runnable = (await serverFor('PostgreSQL', POSTGRES_URL)) && redisServerAvailable();
+const runnable = (await serverFor('PostgreSQL', POSTGRES_URL)) && redisServerFor('fleet');
 
 let discord: LocalDiscord;
 let blog: LocalBlog;

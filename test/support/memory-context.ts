@@ -101,6 +101,7 @@ export function memoryContext(): MemoryContext {
     topics,
     settings: {
       get: read,
+      peek: (guildId) => settings.get(guildId),
       update(guildId, change) {
         const run = (queues.get(guildId) ?? Promise.resolve()).then(() => {
           const next = read(guildId);

@@ -14,6 +14,18 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
+/**
+ * Whether a suite that starts a redis-server of its own can run. Where none is installed the
+ * suite is skipped with the reason printed; under CI=true that is an error, as in servers.ts.
+ */
+export function redisServerFor(suite: string): boolean {
+  if (hasRedisServer()) return true;
+  const reason = 'redis-server is not installed (the suite starts one of its own)';
+  if (process.env.CI === 'true') throw new Error(`${reason}; CI must run this suite`);
+  console.warn(`skipping the ${suite} suite: ${reason}`);
+  return false;
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

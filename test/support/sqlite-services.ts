@@ -33,7 +33,6 @@ export async function startSqliteServices(options: {
     access: createSourceAccess(config),
     sender: options.sender,
     logger: silentLogger(),
-    localeOf: () => 'en',
   });
   await services.settings.update(options.guildId, (s) => {
     s.channels = [{ channelId: options.channelId, topics: 'all', announcement: false }];

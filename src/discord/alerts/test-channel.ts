@@ -16,6 +16,7 @@ import {
 } from '../permissions.ts';
 import { renderAlert } from '../render.ts';
 import { deferEphemeral, respond, type Speaker } from '../replies.ts';
+import { guildAlertLanguage } from '../server-language.ts';
 import type { AdminHandler } from './handler.ts';
 
 function permissionList(names: PermissionName[], speaker: Speaker): string {
@@ -50,7 +51,9 @@ export const testChannel: AdminHandler = async (interaction, context, speaker) =
   if (missing.length > 0) {
     lines.push('', say('test.cannotPost', { permissions: permissionList(missing, speaker) }));
   } else {
-    const view = context.status.sampleAlert(interaction.guildId, speaker.locale);
+    // A sample of what the channel will get: in the alerts' language, not the admin's own.
+    const language = guildAlertLanguage(context.settings, interaction.guild);
+    const view = context.status.sampleAlert(interaction.guildId, language);
     try {
       const message = (await interaction.client.rest.post(Routes.channelMessages(channel.id), {
         body: renderAlert(view),
