@@ -55,8 +55,20 @@ export function compilePhrase(phrase: string): CompiledPhrase | undefined {
   return phraseParts(phrase)?.map((part) => part.map((alt) => alt.keys));
 }
 
-/** Like compilePhrase, keeping each alternative's text. */
+// Definitions are checked when loaded and compiled again into the matcher: compile each once.
+const compiled = new Map<string, PhraseAlternative[][] | undefined>();
+const COMPILED_LIMIT = 20_000;
+
+/** Like compilePhrase, keeping each alternative's text. The result is shared: never change it. */
 export function phraseParts(phrase: string): PhraseAlternative[][] | undefined {
+  if (compiled.has(phrase)) return compiled.get(phrase);
+  const parts = compileParts(phrase);
+  if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+  compiled.set(phrase, parts);
+  return parts;
+}
+
+function compileParts(phrase: string): PhraseAlternative[][] | undefined {
   const parts: PhraseAlternative[][] = [];
   for (const partText of phrase.trim().split(AND)) {
     const alternatives = partText
