@@ -57,6 +57,17 @@ describe('the topic model', () => {
         trainedOn: { files: [], updates: 0 },
       }),
     ).toThrow(/bias: expected 1 values/);
+    expect(() =>
+      TopicModel.parse({
+        version: 1,
+        topics: ['a'],
+        bias: [0],
+        threshold: [0.5],
+        sentenceAlone: [],
+        weights: { 'w:siren': [0.5], 'w:alert': [0.1, 0.2] },
+        trainedOn: { files: [], updates: 0 },
+      }),
+    ).toThrow(/weights\.w:alert: expected 1 values/);
   });
 
   it('picks the threshold with the best F-beta', () => {

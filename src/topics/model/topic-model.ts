@@ -22,8 +22,8 @@ export const TopicModelSchema = z
     /** Topics whose phrase sentences are also judged alone (see `confirmed`). */
     sentenceAlone: z.array(z.string()),
     /**
-     * Feature → one weight per topic. Ten thousand entries: checked by the plain loop below
-     * rather than element by element in zod, which made every CLI start 0.1 s slower.
+     * Feature → one weight per topic. Ten thousand entries: checked by the constructor's own
+     * pass rather than element by element in zod, which made every CLI start 0.1 s slower.
      */
     weights: z.custom<Record<string, number[]>>(
       (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
@@ -37,16 +37,7 @@ export const TopicModelSchema = z
       if (model[key].length !== n)
         ctx.addIssue({ code: 'custom', path: [key], message: `expected ${n} values` });
     }
-    for (const [feature, weights] of Object.entries(model.weights)) {
-      if (!Array.isArray(weights) || weights.length !== n || !weights.every(Number.isFinite)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['weights', feature],
-          message: `expected ${n} values`,
-        });
-        break;
-      }
-    }
+    // Each weight list is checked as the model is built (one pass over ten thousand of them).
   });
 
 export type TopicModelData = z.infer<typeof TopicModelSchema>;
@@ -70,6 +61,10 @@ interface WordWeights {
 }
 
 const NONE = -1;
+
+function badWeights(feature: string, topics: number): Error {
+  return new Error(`topic model: weights.${feature}: expected ${topics} values`);
+}
 
 export class TopicModel {
   private readonly index = new Map<string, number>();
@@ -108,8 +103,14 @@ export class TopicModel {
     this.featureCount = entries.length;
     this.table = new Float64Array(topics * entries.length);
     entries.forEach(([feature, list], f) => {
+      if (!Array.isArray(list) || list.length !== topics) throw badWeights(feature, topics);
+      for (let t = 0; t < topics; t += 1) {
+        const weight = list[t];
+        if (typeof weight !== 'number' || !Number.isFinite(weight))
+          throw badWeights(feature, topics);
+        this.table[t * entries.length + f] = weight;
+      }
       this.features.set(feature, f);
-      for (let t = 0; t < topics; t += 1) this.table[t * entries.length + f] = list[t] as number;
       const kind = feature.slice(0, 2);
       if (kind === 'w:') this.wordWeights(feature.slice(2)).anywhere = f;
       else if (kind === 'h:') this.wordWeights(feature.slice(2)).headline = f;
