@@ -54,7 +54,7 @@ export default {
       'military aid | humanitarian aid | financial aid | economic aid | lethal aid | defense aid | weapons aid',
       'aid package | aid bill | aid delivery | aid deliveries | aid shipment | aid convoy | aid tranche',
       'aid to ukraine | aid for ukraine | ukraine aid | aid to kyiv | aid for kyiv',
-      'aid + ukraine | kyiv | zelensky',
+      'aid + ukraine | kyiv | zelensky | zelenskyy | zelenskiy',
       'military support | military assistance | security assistance | defense support + pledge | promise | send | provide | # bn | # billion | # million | # m | package | worth | new | announce | approve | allocate',
       'security assistance package | support package | military package | package of military | package of aid | package of support | package for ukraine',
       'package + weapon | ammunition | military | aid | support | grant | loan | air defense | shell | missile',

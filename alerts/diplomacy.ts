@@ -4,18 +4,18 @@ import type { TopicDefinitionInput } from '../src/topics/definition.ts';
 // sanctions and NATO/EU decisions. Sports contracts and sporting sanctions, mountain summits
 // and domestic politics are excluded.
 const WAR_SIDES =
-  'russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | war | peace | ceasefire | truce | ' +
+  'russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | zelenskyy | zelenskiy | war | peace | ceasefire | truce | ' +
   'delegation | envoy | negotiator | settlement | security guarantee | washington | white house | ' +
   'invasion | high level | foreign minister | secretary of state';
 // A meeting or call between a leader of the warring sides and a foreign one.
 const WAR_LEADERS =
-  'zelensky | putin | kremlin | ukrainian president | russian president | sybiha | lavrov | yermak | umerov';
+  'zelensky | zelenskyy | zelenskiy | putin | kremlin | ukrainian president | russian president | sybiha | lavrov | yermak | umerov';
 const FOREIGN_LEADERS =
   'trump | biden | macron | starmer | merz | scholz | erdogan | xi | modi | meloni | tusk | orban | ' +
   'fico | rutte | von der leyen | costa | vance | rubio | witkoff | kellogg | guterres | pope | ' +
   'carney | lula | netanyahu | mbs | crown prince | stubb | frederiksen | sanchez | albanese | ishiba';
 const LEADERS =
-  'president | prime minister | chancellor | putin | zelensky | trump | biden | macron | scholz | ' +
+  'president | prime minister | chancellor | putin | zelensky | zelenskyy | zelenskiy | trump | biden | macron | scholz | ' +
   'starmer | erdogan | xi | merz | meloni | leader';
 
 export default {
@@ -32,7 +32,7 @@ export default {
     en: [
       'peace talks | peace plan | peace deal | peace proposal | peace summit | peace process | peace agreement | peace formula | peace forum | peace conference | peace initiative | peace framework | peace settlement | peace negotiations | peace efforts | peace envoy',
       'peace in ukraine | peace for ukraine | peaceful solution | peaceful settlement | secure peace | securing peace | lasting peace | just peace',
-      'end the war | ending the war | end to the war | end of the war + talks | negotiation | plan | deal | proposal | putin | trump | zelensky | kremlin',
+      'end the war | ending the war | end to the war | end of the war + talks | negotiation | plan | deal | proposal | putin | trump | zelensky | zelenskyy | zelenskiy | kremlin',
       'ceasefire | cease fire | truce | armistice',
       'negotiation | negotiate | negotiating | negotiator',
       `talks + ${WAR_SIDES}`,
@@ -44,10 +44,10 @@ export default {
       'veto + eu | hungary | orban | slovakia | security council | aid | sanction | package | ukraine',
       `phone call | phone | spoke by phone | speak by phone | call with + ${LEADERS}`,
       'special envoy | envoy',
-      'peace + russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | trump | washington | war | negotiat',
+      'peace + russia | ukraine | kyiv | moscow | kremlin | putin | zelensky | zelenskyy | zelenskiy | trump | washington | war | negotiat',
       'durable peace | sustainable peace | comprehensive peace | stable peace',
-      'talking to | talk to | keep talking + moscow | kyiv | putin | zelensky | kremlin | both sides',
-      'meet | meeting | summit | talks + putin + zelensky',
+      'talking to | talk to | keep talking + moscow | kyiv | putin | zelensky | zelenskyy | zelenskiy | kremlin | both sides',
+      'meet | meeting | summit | talks + putin + zelensky | zelenskyy | zelenskiy',
       'price cap | embargo + russia | russian | oil | crude',
       'package + against russia | against moscow | against the kremlin',
       'restrictive measures | ban on russian + lng | oil | gas | import | diamond | steel | aluminum | crude',
@@ -92,9 +92,29 @@ export default {
       'open to talks | open to negotiations | negotiating process | door to talks',
       'joins nato | joined nato | member of nato | nato member | accession to nato | join nato',
       'meeting in kyiv | met in kyiv | talks in kyiv | visit to kyiv',
-      'travel to | trip to | arrived in | arrive in | expected in | trip abroad | visit + kyiv | moscow | washington | odesa | warsaw | beijing | lviv + president | prime minister | minister | secretary | chancellor | zelensky | putin | leader',
+      'travel to | trip to | arrived in | arrive in | expected in | trip abroad | visit + kyiv | moscow | washington | odesa | warsaw | beijing | lviv + president | prime minister | minister | secretary | chancellor | zelensky | zelenskyy | zelenskiy | putin | leader',
       'freeze | froze | frozen + asset | assets',
       'met | meet | meeting + foreign minister | defence minister | defense minister | foreign and defence ministers | ministers | european leaders | eu leaders | world leaders',
+      // relations between states, threats to neighbours, borders closed, envoys and visits said plainly,
+      'relations | relationship | diplomatic ties | contacts + russia | russian | moscow | kremlin | european union | eu | washington | kyiv | ukraine | minsk | belarus | beijing | china',
+      'normal relations | relations with',
+      'retaliatory | retaliation | consequences | countermeasures | take measures | will respond | our response + nato | vilnius | lithuania | lithuanian | poland | warsaw | finland | finnish | helsinki | moldova | chisinau | estonia | tallinn | latvia | riga | baltic | europe | london | paris | berlin | washington | the west | alliance | transit | kaliningrad | ukraine | kyiv | russia | moscow',
+      'close | closed | closes | closure | shut + border | border crossing | crossing point',
+      'border with belarus | belarusian border | border with russia + troops | soldiers | reinforce | strengthen | fence',
+      'nato + border | territory | presence | signal | member | moscow | minsk | kremlin',
+      'accession + finland | sweden | nato | eu | ukraine',
+      'shadow fleet | sanctions | sanctions package | new sanctions | root causes | victory plan | peace mission | no fly zone | close the sky',
+      'ban | bans | banned | phase out + import | imports | russian oil | russian gas | russian lng | russian coal | lng',
+      `${WAR_LEADERS} + visit | visited | visits | trip | arrived in | arrives in | travelled to | traveled to | flew to | back in kyiv`,
+      'arrived in kyiv | arrives in kyiv | arrive in kyiv | visited kyiv | unannounced visit | surprise visit',
+      'charge d affaires | chargé d affaires | consulate + close | closes | closure | shut | summon | summoned',
+      'brokered | mediated + deal | agreement | talks | ceasefire | exchange',
+      'european leaders | world leaders + zelensky | zelenskyy | zelenskiy | putin | ukraine | russia | asked | urged',
+      'foreign policy chief | top diplomat | high representative',
+      'inside russia | deep into russia | russian territory + allow | allowed | permission | green light | restrictions',
+      'airspace + poland | romania | lithuania | nato | violation | violated | breach',
+      'destabilise | destabilize | destabilising | destabilizing + moldova | georgia | europe | baltic | country | region',
+      'resolution + adopted | adopt | passed | vote | voted | un | iaea',
     ],
     uk: [
       'мирні переговори | переговори | переговорів | переговорах | перемовини',
@@ -132,6 +152,30 @@ export default {
       'член нато | членом нато | вступ до нато | приєднання до нато | стаття 4 | стаття 5 | статтю 5 | статті 5',
       'поговорити телефоном | поговорили телефоном | телефонна розмова | телефонну розмову',
       'прибув до | прибула до | відвідав | відвідала | приїде до + києва | москви | вашингтона | пекіна | одеси | варшави',
+      // relations between states, threats to neighbours, envoys, consulates and councils said plainly,
+      'відносини | відносин | відносинах + москвою | москви | росією | росії | вашингтоном | сша | києвом | україною | єс | мінськом | мінська | пекіном | китаєм | угорщиною | польщею | нормальні',
+      'санкції | санкцій | санкціями | пакет санкцій | санкційний пакет',
+      'попередив | попередила | застеріг + москву | кремль | росію | мінськ | нато | литву | польщу | захід',
+      'пригрозив | пригрозила | погрожує | погрожують + зупинити | припинити | припинимо | перекрити | ударами | ударом',
+      'центрів ухвалення рішень | центри ухвалення рішень | центрах ухвалення рішень | першопричини',
+      'нато + території | територію | присутність | присутності | відповідь | фланзі | кордон',
+      'радбез оон | радбезу оон | радбезі оон | ради безпеки оон | раді безпеки оон',
+      'повіреного | повірений | повіреним | консульство | консульства | генконсульство',
+      'переговорний кластер | переговорні кластери | переговорного кластера | переговорного процесу | переговорний процес',
+      'консультації | консультацій | консультаціях + раунд | раунду | делегаці | тристоронні | тристоронніх | на рівні | американською | сша',
+      'зерна | зерно | зерном | інспекцій суден | інспекції суден + експорт | експорту | судна | суден | порти | портів | угода | угоду | угоди | туреччина | оон',
+      'зустрівся | зустрілася | зустрілися | провів переговори | провели переговори | прилетів до | прилетіла до + зеленський | сибіга | путін | лавров | умєров | єрмак | орбан | фіцо + президентом | прем’єром | прем’єркою | канцлером | міністром | королем | генсеком | пекіна | москви | вашингтона',
+      'міністри закордонних справ | міністр закордонних справ | глава мзс | очільник мзс | очільниця мзс + прибули | прибув | прибула | зустрілися | зустрівся | переговори | візит | заява | заявили',
+      'несподіваний візит | несподіваним візитом | неоголошений візит | неоголошеним візитом | мирної місії | мирна місія | мирну місію',
+      'справедливий мир | справедливого миру | тривалий мир | тривалого миру | сталий мир | мирну ініціативу | мирна ініціатива | мирної ініціативи',
+      'заморожування | заморозка | заморозки + лінії | конфлікту | війни | фронту',
+      'не визнаємо | не визнає | не визнають | визнання + анексі | анексій | окупован | територі',
+      'закрити небо | закривати небо | закриття неба',
+      'повітряний простір | повітряного простору | повітряному просторі + польщі | румунії | литви | країни | нато | порушення | порушила',
+      'посла | посол + вимагає | вимагають | пояснень | пояснення | ноту | протест',
+      'резолюцію | резолюція | резолюції + ухвалила | ухвалили | прийняла | прийняли | оон | магате | генасамблея',
+      'сімки | сімка | g7 + міністри | заява | заяву | саміт | лідери',
+      'кордон з білоруссю | кордоні з білоруссю | кордону з білоруссю | кордон з росією + солдатів | військ | закрила | закрити | закриває | посилюємо | посилити',
     ],
     ru: [
       'мирные переговоры | переговоры | переговоров | переговорах',
@@ -170,6 +214,29 @@ export default {
       'ответные меры | ответными мерами | зеркальный ответ | зеркальным',
       'поговорить по телефону | поговорят по телефону | поговорили по телефону | телефонный разговор',
       'прибыл в | прибыла в | посетил | посетила | приедет в + киев | москву | вашингтон | пекин | одессу | варшаву',
+      // relations between states, threats to neighbours, envoys, consulates and councils said plainly,
+      'отношения | отношений | отношениях + москвой | москвы | россией | россии | вашингтоном | вашингтона | сша | киевом | украиной | ес | евросоюзом | минском | баку | азербайджаном | пекином | китаем | нормальных | стратегическими',
+      'санкции | санкций | санкциями | пакет санкций | санкционный пакет',
+      'предупредил | предупредила | предостерег + москву | кремль | россию | минск | нато | запад | киев | литву | польшу',
+      'пригрозил | пригрозила | пригрозили | угрожает + молдавии | кишиневу | остановить | прекратить | перекрыть | ударами | ударом',
+      'центрам принятия решений | центры принятия решений | центрах принятия решений | первопричины',
+      'совбез оон | совбеза оон | совбезе оон | совета безопасности оон | совете безопасности оон',
+      'поверенного | поверенный | поверенным | консульство | консульства | генконсульство',
+      'консультации | консультаций | консультациях + раунд | раунду | делегаци | трехсторонние | трехсторонних | на уровне | американской | сша',
+      'зерна | зерно | зерном | инспекций судов | инспекции судов + экспорт | экспорта | суда | судов | порты | портов | соглашение | соглашения | документы | турция | оон',
+      'встретился | встретилась | встретились | провел переговоры | провели переговоры | прилетел в + путин | лавров | зеленский | сибига | умеров | ушаков | орбан | фицо + президентом | премьером | премьер-министром | канцлером | министром | королем | генсеком | пекин | москву | вашингтон',
+      'министры иностранных дел | министр иностранных дел | глава мид | главы мид + прибыли | прибыл | встретились | встретился | переговоры | визит | заявление | заявили',
+      'неожиданного визита | неожиданный визит | неожиданным визитом | необъявленный визит | необъявленным визитом | мирной миссии | мирная миссия | мирную миссию',
+      'справедливый мир | справедливого мира | прочный мир | прочного мира | долгосрочный мир | мирную инициативу | мирная инициатива | мирной инициативы',
+      'план урегулирования | плана урегулирования | планом урегулирования | посредничать | посредничает',
+      'заморозка | заморозки | замораживание + линии | конфликта | войны | фронта',
+      'не признает | не признаем | не признают | признание + аннекси | оккупирован | территори',
+      'закрыть небо | закрывать небо | закрытие неба',
+      'воздушное пространство | воздушного пространства | воздушном пространстве + польши | румынии | литвы | страны | нато | нарушение | нарушила | нарушения',
+      'посла | посол + требует | требуют | объяснений | ноту | протест',
+      'резолюцию | резолюция | резолюции + приняла | приняли | оон | магатэ | генассамблея',
+      'семерки | семерка | g7 + министры | заявление | саммит | лидеры',
+      'границе с белоруссией | границу с белоруссией | границе с беларусью | границе с россией + военных | войск | закрыла | закрыть | закрывает | усилить',
     ],
   },
   exclude: {

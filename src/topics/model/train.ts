@@ -58,6 +58,8 @@ export const DEFAULT_OPTIONS: TrainingOptions = {
 
 interface Example {
   id: string;
+  /** The update's language (the older labelled files have none): CV figures per language. */
+  lang: string | undefined;
   /** Feature indices. */
   features: Int32Array;
   /** Per topic: 1 must be found, 0 must not, -1 optional (left out of that topic's loss). */
@@ -107,6 +109,7 @@ export async function train(
     );
   const examples: Example[] = raw.map(({ update, features, held, local }) => ({
     id: update.id,
+    lang: update.lang,
     features: indices(features),
     local: new Map(local.map((l) => [topicIds.indexOf(l.topic), indices(l.features)])),
     labels: Int8Array.from(topicIds, (t) =>
@@ -180,11 +183,11 @@ function crossValidated(
   listMistakes: boolean,
 ): string[] {
   const lines = ['cross-validated on the training data (topic: phrases only → with the model)'];
-  topicIds.forEach((topic, t) => {
+  const count = (t: number, only: (e: Example) => boolean) => {
     const before = { tp: 0, fp: 0, fn: 0 };
     const after = { tp: 0, fp: 0, fn: 0 };
     examples.forEach((e, i) => {
-      if (e.labels[t] === -1) return;
+      if (e.labels[t] === -1 || !only(e)) return;
       const p = (outOfFold[i] as Float64Array)[t] as number;
       const phrase = e.held[t] === 1;
       const raised = phrase && p >= (threshold[t] as number);
@@ -198,12 +201,35 @@ function crossValidated(
         else if (positive) counts.fn += 1;
       }
     });
-    const pr = (c: { tp: number; fp: number; fn: number }) =>
-      `P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)} R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
+    return { before, after };
+  };
+  const precision = (c: Counts) => (c.tp / Math.max(1, c.tp + c.fp)).toFixed(3);
+  const recall = (c: Counts) => (c.tp / Math.max(1, c.tp + c.fn)).toFixed(3);
+  topicIds.forEach((topic, t) => {
+    const { before, after } = count(t, () => true);
+    const pr = (c: Counts) => `P ${precision(c)} R ${recall(c)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
     lines.push(`  ${topic.padEnd(15)} ${pr(before)}  →  ${pr(after)}`);
+  });
+  // The corpus languages alone (with the model), so uk and ru can be held to en.
+  const languages = ['en', 'uk', 'ru'];
+  lines.push(
+    `  with the model, per language: P / R   ${languages.map((l) => l.padEnd(13)).join(' ')}`,
+  );
+  topicIds.forEach((topic, t) => {
+    const cells = languages.map((lang) => {
+      const { after } = count(t, (e) => e.lang === lang);
+      return `${precision(after)} / ${recall(after)}`;
+    });
+    lines.push(`  ${topic.padEnd(15)}                        ${cells.join(' ')}`);
   });
   if (listMistakes) lines.push(...mistakesOf(examples, outOfFold, topicIds, threshold));
   return lines;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
 /** Each update the cross-validated model gets wrong, to read next to its text. */
