@@ -2,6 +2,7 @@ import { type AlertView, sourceName } from '../core/alert.ts';
 import { type Delivery, postDeliveryId } from '../core/delivery.ts';
 import { targetKey } from '../core/route.ts';
 import type { TopicInfo } from '../core/topic.ts';
+import { t } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { type AlertSender, DeliveryFailure } from './alert-sender.ts';
 import { findLostPost } from './lost-post.ts';
@@ -279,7 +280,10 @@ export class DeliveryWorker {
       await sender
         .notice(
           noticeChannel,
-          `⚠️ Alerts to <#${channelId}> are paused: ${failure.message}. Fix the bot's permissions there, then run \`/alerts channel add\` again.`,
+          t(this.deps.localeOf(delivery.guildId), 'notice.paused', {
+            channel: `<#${channelId}>`,
+            reason: failure.message,
+          }),
         )
         .catch(() =>
           logger.warn(

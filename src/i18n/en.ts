@@ -278,6 +278,10 @@ export const en = {
   'permission.EmbedLinks': 'Embed Links',
   'permission.ManageRoles': 'Manage Roles',
 
+  // Told in the guild's notice channel when a channel stops receiving alerts
+  'notice.paused':
+    "⚠️ Alerts to {channel} are paused: {reason}. Fix the bot's permissions there, then run `/alerts channel add` again.",
+
   'unit.s': 's',
   'unit.min': 'min',
   'unit.h': 'h',

@@ -261,6 +261,9 @@ export const uk: Record<MessageKey, string> = {
   'permission.EmbedLinks': 'Вбудовувати посилання',
   'permission.ManageRoles': 'Керувати ролями',
 
+  'notice.paused':
+    '⚠️ Сповіщення в {channel} призупинено: {reason}. Надайте боту потрібні дозволи в цьому каналі, потім знову виконайте `/alerts channel add`.',
+
   'unit.s': 'с',
   'unit.min': 'хв',
   'unit.h': 'год',
