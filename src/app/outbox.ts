@@ -11,6 +11,8 @@ const deliveryKey = (id: string) => `delivery:${id}`;
 const batchKey = (id: string) => `outbox:batch:${id}`;
 const guildRecentKey = (guildId: string) => `outbox:recent:${guildId}`;
 const RECENT_PER_GUILD = 20;
+/** Each lost race is another writer landing: this many processes sending at once all land. */
+const RECENT_WRITE_ATTEMPTS = 16;
 const Ids = z.array(z.string());
 
 function batchIdOf(ids: string[]): string {
@@ -106,14 +108,14 @@ export class Outbox {
   async save(delivery: Delivery): Promise<void> {
     await this.records.write(deliveryKey(delivery.id), delivery, this.keepMs);
     if (delivery.state === 'sent' && delivery.action === 'post') {
-      // A plain read-then-write, on purpose: this list only feeds /alerts status, and in a
-      // fan-out every process would contend for one guild's list on every message. Two
-      // writers at once may drop an entry from the display, never an alert.
-      const key = guildRecentKey(delivery.guildId);
-      const recent = (await this.records.read(key, Ids)) ?? [];
-      await this.records.write(
-        key,
-        [delivery.id, ...recent.filter((id) => id !== delivery.id)].slice(0, RECENT_PER_GUILD),
+      // Compare-and-set, so two processes sending to one guild at once both land in the list;
+      // bounded, since the alert is sent already and only /alerts status would miss it.
+      await this.records.updateWithin(
+        RECENT_WRITE_ATTEMPTS,
+        guildRecentKey(delivery.guildId),
+        Ids,
+        (recent = []) =>
+          [delivery.id, ...recent.filter((id) => id !== delivery.id)].slice(0, RECENT_PER_GUILD),
       );
     }
   }

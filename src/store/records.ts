@@ -8,6 +8,9 @@ import type { KeyValueStore } from './key-value.ts';
  */
 export const RECORD_VERSION = 1;
 
+/** What a bounded read-modify-write returns when every attempt lost a race. */
+const CONTENDED = Symbol('contended');
+
 interface Envelope {
   v: number;
   data: unknown;
@@ -56,14 +59,46 @@ export class Records {
     change: (current: T | undefined) => T | undefined,
     ttlMs?: number,
   ): Promise<T | undefined> {
-    for (;;) {
+    const outcome = await this.changeRecord(key, schema, change, ttlMs, Number.POSITIVE_INFINITY);
+    return outcome === CONTENDED ? undefined : outcome.value;
+  }
+
+  /**
+   * `update` for a record whose lost write only makes a display less complete: after
+   * `attempts` lost races it gives up (logged) and returns false rather than hold up its
+   * caller. Each loss means another writer landed, so `attempts` writers at once all land.
+   */
+  async updateWithin<T>(
+    attempts: number,
+    key: string,
+    schema: z.ZodType<T>,
+    change: (current: T | undefined) => T | undefined,
+    ttlMs?: number,
+  ): Promise<boolean> {
+    const outcome = await this.changeRecord(key, schema, change, ttlMs, attempts);
+    if (outcome !== CONTENDED) return true;
+    this.logger.warn({ key, attempts }, 'gave up a write that kept losing to other writers');
+    return false;
+  }
+
+  private async changeRecord<T>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: (current: T | undefined) => T | undefined,
+    ttlMs: number | undefined,
+    attempts: number,
+  ): Promise<{ value: T | undefined } | typeof CONTENDED> {
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
       const stored = await this.kv.getVersioned(key);
       const current = this.validate(key, stored?.value, schema);
       const next = change(current === undefined ? undefined : structuredClone(current));
-      if (next === undefined) return current;
+      if (next === undefined) return { value: current };
       const envelope: Envelope = { v: RECORD_VERSION, data: next };
-      if (await this.kv.compareAndSet(key, stored?.version, envelope, ttlMs)) return next;
+      if (await this.kv.compareAndSet(key, stored?.version, envelope, ttlMs)) {
+        return { value: next };
+      }
     }
+    return CONTENDED;
   }
 
   private validate<T>(key: string, raw: unknown, schema: z.ZodType<T>): T | undefined {

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/app/outbox.ts';
 import { StoreLeases } from '../../src/app/place-leases.ts';
 import { SettingsRepository } from '../../src/app/settings-repository.ts';
-import { newPostDelivery } from '../../src/core/delivery.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { type OpenedStore, openStore } from '../../src/store/open-store.ts';
 import { Records } from '../../src/store/records.ts';
+import { channelDelivery } from '../support/channel-delivery.ts';
 import { POSTGRES_URL, serverFor, uniquePrefix } from '../support/servers.ts';
 
 /**
@@ -15,23 +15,7 @@ import { POSTGRES_URL, serverFor, uniquePrefix } from '../support/servers.ts';
 const available = await serverFor('PostgreSQL', POSTGRES_URL);
 const GUILD = '100000000000000001';
 
-const delivery = (update: string, channel: number) =>
-  newPostDelivery(
-    update,
-    {
-      guildId: GUILD,
-      target: {
-        kind: 'channel',
-        channelId: String(200000000000000000n + BigInt(channel)),
-        announcement: false,
-      },
-      topicIds: ['air-raid'],
-      roleIds: [],
-    },
-    { 'air-raid': ['missile'] },
-    '2026-01-01T00:00:00.000Z',
-    '2026-01-01T00:00:00.000Z',
-  );
+const delivery = (update: string, channel: number) => channelDelivery(GUILD, update, channel);
 
 describe.skipIf(!available)('processes sharing one store', () => {
   const open: OpenedStore[] = [];
