@@ -78,11 +78,11 @@ export async function prefillFleet(storeUrl: string, spec: FleetSpec): Promise<v
     const buffered = new MemoryStore();
     const settings = new SettingsRepository(new Records(buffered, silentLogger()));
     await settings.load();
-    await Promise.all(
-      fleetGuildSettings(spec).map((guild) =>
-        settings.update(guild.guildId, (draft) => Object.assign(draft, guild)),
-      ),
-    );
+    // One guild after another: concurrent first writes would all race to compare-and-set
+    // the one guild index and the change journal, each loser rereading the whole index.
+    for (const guild of fleetGuildSettings(spec)) {
+      await settings.update(guild.guildId, (draft) => Object.assign(draft, guild));
+    }
     for (const [key, value] of buffered.liveEntries()) await store.set(key, value);
   } finally {
     await store.close();
