@@ -16,6 +16,11 @@ const KEPT = new Set([
 /** Kept only for the bot itself: `guild.members.me`, `client.users` for the bot's user. */
 const OWN_ONLY = new Set(['GuildMemberManager', 'UserManager']);
 
+/** One function for every guild's member cache (a closure per guild costs 50 bytes × 10,000). */
+function isTheBot(entry: { id: string; client: { user: { id: string } | null } }): boolean {
+  return entry.id === entry.client.user?.id;
+}
+
 /**
  * A cache factory for a bot in thousands of guilds. Every other cache (messages, threads,
  * emojis, stickers, bans, invites, voice states, presences, scheduled events, other members
@@ -32,10 +37,7 @@ export function botCacheFactory(): CacheFactory {
   ): Collection<unknown, unknown> => {
     if (KEPT.has(manager.name) || KEPT.has(managerType.name)) return new Collection();
     if (OWN_ONLY.has(manager.name)) {
-      return new LimitedCollection<
-        unknown,
-        { id: string; client: { user: { id: string } | null } }
-      >({ maxSize: 0, keepOverLimit: (entry) => entry.id === entry.client.user?.id }) as Collection<
+      return new LimitedCollection({ maxSize: 0, keepOverLimit: isTheBot }) as Collection<
         unknown,
         unknown
       >;
