@@ -11,6 +11,7 @@ import { startManyBlogs } from './many-blogs-server.ts';
 import { formatCount, formatMb } from './measure.ts';
 import { type MemoryInput, type MemoryReport, MemoryReportSchema } from './memory-child.ts';
 import type { BenchOptions } from './options.ts';
+import { startNodeFlags } from './start-flags.ts';
 import type { FigureResult } from './table.ts';
 
 const TARGET_MB = 200;
@@ -40,7 +41,8 @@ export async function benchMemory(options: BenchOptions): Promise<FigureResult> 
   });
   try {
     await prefillFleet(storeUrl, spec);
-    const report = await runChild({ storeUrl, apiUrl: discord.apiUrl });
+    const flags = startNodeFlags();
+    const report = await runChild({ storeUrl, apiUrl: discord.apiUrl }, flags);
     if (report.settings !== spec.guilds || report.unchanged !== spec.sources.length) {
       throw new Error(
         `the child saw ${report.settings} guild settings and ${report.unchanged} unchanged sources`,
@@ -57,7 +59,7 @@ export async function benchMemory(options: BenchOptions): Promise<FigureResult> 
       notes: [
         `where it goes: ${formatMb(report.loaded.rss)} once node${CHILD.compiled ? '' : ', tsx'} and the dependencies are loaded (heap ${formatMb(report.loaded.heapUsed)}); +${formatMb(report.started.rss - report.loaded.rss)} by the end of startBot (heap +${formatMb(report.started.heapUsed - report.loaded.heapUsed)}, of which ${formatMb(report.discordCacheHeap)} is discord.js's cache of the guilds, the rest mostly guild settings and topics); +${formatMb(report.rss - report.started.rss)} after the polls (heap +${formatMb(report.heapUsed - report.started.heapUsed)})`,
       ],
-      how: `child process (node --expose-gc, ${CHILD.compiled ? 'compiled JavaScript from dist/' : 'TypeScript through tsx'}): startBot on a SQLite file pre-filled through SettingsRepository (+ ${formatCount(spec.keywordTopics)} keyword topics), the local Discord announcing all ${formatCount(report.guilds)} guilds; two polls of the ${report.sources} loopback blogs (${report.read} read, then ${report.unchanged} × 304); gc() × 3, then process.memoryUsage().rss (heap ${formatMb(report.heapUsed)}, external ${formatMb(report.external)})`,
+      how: `child process (node --expose-gc${flags.map((flag) => ` ${flag}`).join('')} as \`npm start\` runs it, ${CHILD.compiled ? 'compiled JavaScript from dist/' : 'TypeScript through tsx'}): startBot on a SQLite file pre-filled through SettingsRepository (+ ${formatCount(spec.keywordTopics)} keyword topics), the local Discord announcing all ${formatCount(report.guilds)} guilds; two polls of the ${report.sources} loopback blogs (${report.read} read, then ${report.unchanged} × 304); gc() × 3, then process.memoryUsage().rss (heap ${formatMb(report.heapUsed)}, external ${formatMb(report.external)})`,
     };
   } finally {
     await discord.close();
@@ -66,11 +68,11 @@ export async function benchMemory(options: BenchOptions): Promise<FigureResult> 
   }
 }
 
-function runChild(input: MemoryInput): Promise<MemoryReport> {
+function runChild(input: MemoryInput, flags: string[]): Promise<MemoryReport> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--expose-gc', ...CHILD.nodeArgs, CHILD.path, JSON.stringify(input)],
+      ['--expose-gc', ...flags, ...CHILD.nodeArgs, CHILD.path, JSON.stringify(input)],
       { cwd: PROJECT_ROOT, timeout: 120_000, maxBuffer: 1_000_000 },
       (error, stdout, stderr) => {
         if (error) {
