@@ -1,6 +1,6 @@
 import type { AlertView } from '../core/alert.ts';
 import type { Delivery } from '../core/delivery.ts';
-import type { FeedbackReport, ReportedAlert } from '../core/feedback.ts';
+import type { AlertPlace, AlertRefusal, FeedbackReport, ReportedAlert } from '../core/feedback.ts';
 import type { GuildSettings } from '../core/guild-settings.ts';
 import type { TopicInfo, TopicMatch } from '../core/topic.ts';
 import type { Update } from '../core/update.ts';
@@ -90,11 +90,18 @@ export interface TopicBreadth {
 
 /** Members' "Wrong topic?" reports on alerts, and what admins see of them. */
 export interface FeedbackDesk {
-  /** The alert posted in this guild's channel for this update; undefined if unknown or old. */
-  alert(guildId: string, channelId: string, updateKey: string): Promise<ReportedAlert | undefined>;
+  /**
+   * The alert the bot sent to this place for this update, if it sent it there for this
+   * guild: a report is filed only where the alert really went.
+   */
+  alert(
+    guildId: string,
+    place: AlertPlace,
+    updateKey: string,
+  ): Promise<ReportedAlert | AlertRefusal>;
   report(
     alert: ReportedAlert,
-    by: Pick<FeedbackReport, 'guildId' | 'channelId' | 'messageId' | 'memberId'>,
+    by: Pick<FeedbackReport, 'guildId' | 'channelId' | 'messageId' | 'memberId' | 'viaDm'>,
     topicId: string,
   ): Promise<'recorded' | 'duplicate' | 'rate-limited'>;
   /** This guild's reports, newest first (never another guild's). */

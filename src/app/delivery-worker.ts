@@ -308,8 +308,9 @@ export class DeliveryWorker {
       topics,
       roleIds: delivery.roleIds,
       locale: this.deps.localeOf(delivery.guildId),
-      // Members report a wrong topic from a channel alert; a DM belongs to no guild channel.
-      ...(delivery.target.kind === 'channel' ? { feedbackKey: delivery.updateKey } : {}),
+      feedbackKey: delivery.updateKey,
+      // A DM belongs to no guild: the report control names the guild this one was sent for.
+      ...(delivery.target.kind === 'dm' ? { feedbackDmGuildId: delivery.guildId } : {}),
     };
   }
 

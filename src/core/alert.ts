@@ -12,6 +12,11 @@ export interface AlertView {
   locale: 'en' | 'uk';
   /** The update's key when members may report the alert's topics ("Wrong topic?"). */
   feedbackKey?: string;
+  /**
+   * For an alert sent by DM: the guild whose subscription sent it. A DM has no guild, so
+   * the report control carries it.
+   */
+  feedbackDmGuildId?: string;
 }
 
 export function sourceName(source: string): string {

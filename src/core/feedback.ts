@@ -12,6 +12,8 @@ export const FeedbackReportSchema = z.object({
   guildId: z.string().min(1),
   channelId: z.string().min(1),
   messageId: z.string().min(1),
+  /** The alert came by direct message: `channelId` is the member's DM, which admins cannot open. */
+  viaDm: z.boolean().optional(),
   memberId: z.string().min(1),
   updateKey: z.string().min(1),
   /** The topic the member says is wrong. */
@@ -31,6 +33,18 @@ export type FeedbackReport = z.infer<typeof FeedbackReportSchema>;
 
 /** How many reports one member may send in a window: enough for honest use, not for spam. */
 export const FEEDBACK_RATE = { reports: 5, windowMs: 10 * 60_000 } as const;
+
+/**
+ * Where a member saw an alert: a guild channel, or their own DMs (named by their user id,
+ * which the interaction vouches for), where the bot sent it for one guild's subscription.
+ */
+export type AlertPlace = { kind: 'channel'; channelId: string } | { kind: 'dm'; userId: string };
+
+/**
+ * Why an alert cannot be reported: the bot has no record of sending it there (unknown, or
+ * expired), or it was sent there for another guild than the one the report names.
+ */
+export type AlertRefusal = 'unknown' | 'other-guild';
 
 /** What a member reports on: the alert as the bot recorded it. */
 export interface ReportedAlert {

@@ -28,7 +28,12 @@ function sameTime(a: string | undefined, b: string | undefined): boolean {
 export function isAlertFor(message: APIMessage, view: AlertView, botUserId: string): boolean {
   if (message.author?.id !== botUserId) return false;
   // The "Wrong topic?" button names the update exactly, even after the text was edited.
-  if (view.feedbackKey && hasComponent(message, wrongTopicButtonId(view.feedbackKey))) return true;
+  if (
+    view.feedbackKey &&
+    hasComponent(message, wrongTopicButtonId(view.feedbackKey, view.feedbackDmGuildId))
+  ) {
+    return true;
+  }
   const wanted = (renderAlert(view).embeds ?? [])[0] as APIEmbed | undefined;
   const found = message.embeds?.[0];
   if (!wanted || !found) return false;

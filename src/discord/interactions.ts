@@ -4,7 +4,7 @@ import type { CommandContext } from '../app/context.ts';
 import { localeOf, t } from '../i18n/index.ts';
 import type { SlashCommandModule } from './command-registry.ts';
 import { parseFeedbackId } from './feedback/ids.ts';
-import { onWrongTopicButton, onWrongTopicPick } from './feedback/wrong-topic.ts';
+import { onFeedbackControl } from './feedback/wrong-topic.ts';
 import { respond } from './replies.ts';
 import { noteServerLanguage } from './server-language.ts';
 
@@ -37,13 +37,7 @@ export async function handleInteraction(
     const control = parseFeedbackId(interaction.customId);
     if (!control) return;
     try {
-      if (!interaction.inCachedGuild()) {
-        await respond(interaction, t(localeOf(interaction.locale), 'error.guildOnly'));
-      } else if (control.kind === 'button' && interaction.isButton()) {
-        await onWrongTopicButton(interaction, context, control.updateKey);
-      } else if (control.kind === 'pick' && interaction.isStringSelectMenu()) {
-        await onWrongTopicPick(interaction, context, control.updateKey);
-      }
+      await onFeedbackControl(interaction, context, control);
     } catch (error) {
       await apologise(interaction, interaction.customId, error, context);
     }

@@ -23,8 +23,8 @@ const LIMITS = {
 } as const;
 
 /**
- * One alert message for one update: a line with the role pings, an embed, a link button and,
- * in channels, the small "Wrong topic?" button.
+ * One alert message for one update: a line with the role pings, an embed, a link button and
+ * the small "Wrong topic?" button.
  */
 export function renderAlert(view: AlertView): RESTPostAPIChannelMessageJSONBody {
   return render(view, false);
@@ -80,7 +80,7 @@ function render(view: AlertView, edited: boolean) {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       label: t(view.locale, 'alert.wrongTopic'),
-      custom_id: wrongTopicButtonId(view.feedbackKey),
+      custom_id: wrongTopicButtonId(view.feedbackKey, view.feedbackDmGuildId),
     });
   }
   const components: APIActionRowComponent<APIButtonComponent>[] =

@@ -74,11 +74,14 @@ export const en = {
   'feedback.unknownAlert':
     'This alert is too old to report, or the bot no longer has it. Nothing was recorded.',
   'feedback.notThisAlert': 'That topic is not one of this alert’s topics. Nothing was recorded.',
+  'feedback.otherGuild':
+    'This alert did not come to you from that server, so it cannot be reported there. Nothing was recorded.',
   'feedback.header': '**Recent “Wrong topic?” reports** (newest first)',
   'feedback.none': 'No member has reported a wrong topic on this server’s alerts yet.',
   'feedback.line': '{when} · {member} · **{title}** ({link}) — not {topic}; matched {words}',
   'feedback.noWords': 'no words recorded',
   'feedback.link': 'the alert',
+  'feedback.viaDm': 'sent by DM',
 
   // Errors shared by every command
   'error.unexpected':

@@ -67,11 +67,14 @@ export const uk: Record<MessageKey, string> = {
   'feedback.unknownAlert':
     'Це сповіщення застаре для скарги або бот його вже не має. Нічого не записано.',
   'feedback.notThisAlert': 'Цієї теми немає серед тем сповіщення. Нічого не записано.',
+  'feedback.otherGuild':
+    'Це сповіщення надійшло вам не від цього сервера, тож поскаржитися на нього тут не можна. Нічого не записано.',
   'feedback.header': '**Останні скарги «Не та тема?»** (спершу найновіші)',
   'feedback.none': 'Учасники ще не скаржилися на тему сповіщень цього сервера.',
   'feedback.line': '{when} · {member} · **{title}** ({link}) — не {topic}; збіг: {words}',
   'feedback.noWords': 'слова не записано',
   'feedback.link': 'сповіщення',
+  'feedback.viaDm': 'надіслане в особисті',
   'alert.edited': '✏️ Змінено в трансляції',
 
   'error.unexpected':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiChannel, apiMember, apiRole } from './api-objects.ts';
+import { apiChannel, apiMember, apiRole, apiUser } from './api-objects.ts';
 import { nextSnowflake } from './snowflake.ts';
 import type { GuildRecord, LocalState } from './state.ts';
 
@@ -23,7 +23,8 @@ export interface CommandInput {
 
 /** A member clicking a button or choosing in a select menu of a message. */
 export interface ComponentInput {
-  guildId: string;
+  /** Absent for a click in the user's DMs with the bot (`channelId` is that DM channel). */
+  guildId?: string;
   channelId: string;
   userId: string;
   /** The message carrying the component (a channel message or an ephemeral reply). */
@@ -31,6 +32,12 @@ export interface ComponentInput {
   customId: string;
   /** For a select menu: the values chosen. */
   values?: string[];
+  /**
+   * Sends `customId` even though the message has no such component, as a modified client
+   * can: for tests that the bot trusts nothing a custom id claims. Given `values`, the
+   * click is on a select menu, otherwise on a button.
+   */
+  forged?: boolean;
   permissions?: bigint;
   locale?: string;
   /** How long to wait for the bot's final response; 5000 ms by default. */
@@ -173,7 +180,10 @@ export function buildComponentPayload(
   message: unknown,
   componentType: number,
 ) {
-  const { payload } = interactionBase(state, input, { ...ids, type: 3 });
+  const payload =
+    input.guildId === undefined
+      ? dmInteractionBase(state, input, { ...ids, type: 3 })
+      : interactionBase(state, { ...input, guildId: input.guildId }, { ...ids, type: 3 }).payload;
   return {
     ...payload,
     message,
@@ -219,4 +229,34 @@ function interactionBase(
     attachment_size_limit: 10_485_760,
   };
   return { guild, payload };
+}
+
+/** What an interaction in a user's DMs with the bot carries: the user, no guild or member. */
+function dmInteractionBase(
+  state: LocalState,
+  input: Pick<CommandInput, 'channelId' | 'userId' | 'locale'>,
+  ids: { id: string; token: string; type: 3 },
+) {
+  const channel = state.channels.get(input.channelId);
+  const user = state.users.get(input.userId);
+  if (channel?.guildId !== null || channel.recipientId !== input.userId || !user) {
+    throw new Error(`${input.channelId} is not the DM channel of user ${input.userId}`);
+  }
+  return {
+    id: ids.id,
+    application_id: state.applicationId,
+    type: ids.type,
+    token: ids.token,
+    version: 1,
+    channel_id: channel.id,
+    channel: apiChannel(state, channel),
+    user: apiUser(user),
+    app_permissions: state.botPermissionsIn(channel).toString(),
+    locale: input.locale ?? 'en-US',
+    entitlements: [],
+    // Installed to guilds, the app is reached in its bot's DMs under guild id "0".
+    authorizing_integration_owners: { '0': '0' },
+    context: 1,
+    attachment_size_limit: 10_485_760,
+  };
 }

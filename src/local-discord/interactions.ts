@@ -129,7 +129,11 @@ export class Interactions {
     }
     let type: number;
     try {
-      type = clickedComponent(source, input).type;
+      type = input.forged
+        ? input.values
+          ? ComponentType.StringSelect
+          : ComponentType.Button
+        : clickedComponent(source, input).type;
     } catch (error) {
       return Promise.reject(error);
     }

@@ -148,3 +148,29 @@ test('control ids name the update and nothing a member could use to reach anothe
     expect(parseFeedbackId(other), other).toBeUndefined();
   }
 });
+
+test('a DM alert’s control names the guild it was sent for, and nothing else parses as one', () => {
+  const key = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+  const guild = '111111111111111111';
+  expect(wrongTopicButtonId(key, guild)).toBe(`wrong-topic-dm:${guild}:${key}`);
+  expect(parseFeedbackId(wrongTopicButtonId(key, guild))).toEqual({
+    kind: 'button',
+    updateKey: key,
+    dmGuildId: guild,
+  });
+  expect(parseFeedbackId(wrongTopicPickId(key, guild))).toEqual({
+    kind: 'pick',
+    updateKey: key,
+    dmGuildId: guild,
+  });
+  for (const other of [
+    `wrong-topic-dm:${key}`,
+    `wrong-topic-dm:guild:${key}`,
+    `wrong-topic-dm:${guild}:${key}:extra`,
+    `wrong-topic:${guild}:${key}`,
+    `wrong-topic-dm:${guild}:`,
+    'toString:abc',
+  ]) {
+    expect(parseFeedbackId(other), other).toBeUndefined();
+  }
+});

@@ -9,6 +9,7 @@ import { LabelledUpdateSchema } from '../../src/topics/accuracy.ts';
 import { DEFAULT_GUILD, type Harness, startHarness } from '../support/bot-harness.ts';
 import { botEnvironment } from '../support/bot-process.ts';
 import { liveBlogPage } from '../support/live-blog-page.ts';
+import { at, REPORTED_POSTS } from '../support/reported-posts.ts';
 
 const OTHER_GUILD = {
   name: 'Other Newsroom',
@@ -16,26 +17,7 @@ const OTHER_GUILD = {
   members: [{ username: 'other-admin' }, { username: 'mykola' }],
 };
 
-const at = (minute: number) => new Date(Date.UTC(2024, 10, 18, 9, minute));
-const POSTS = [
-  {
-    id: 701,
-    title: 'Air raid alert declared across Kyiv region',
-    paragraphs: ['Sirens sounded in Kyiv as the air force warned of incoming drones.'],
-    published: at(1),
-    modified: at(1),
-  },
-  {
-    id: 702,
-    title: 'Missile strike damages power plant; emergency blackouts in Kharkiv',
-    paragraphs: [
-      'A missile strike hit a thermal power plant in Kharkiv overnight and the grid operator ordered emergency power cuts.',
-      'An air raid alert remained in force across the region.',
-    ],
-    published: at(2),
-    modified: at(2),
-  },
-];
+const POSTS = REPORTED_POSTS;
 
 interface Embedded {
   title?: string;

@@ -57,7 +57,7 @@ export const BUILTIN_TOPICS: TopicInfo[] = [
 ];
 
 export interface MemoryContext extends CommandContext {
-  /** Alerts members can report, keyed `guildId:channelId:updateKey`. */
+  /** Alerts members can report, keyed `guildId:channelId:updateKey` (DMs: `dm-userId`). */
   alerts: Map<string, ReportedAlert>;
   /** What each guild has stored, as the next poll would read it. */
   stored(guildId: string): GuildSettings;
@@ -161,8 +161,10 @@ export function memoryContext(): MemoryContext {
     },
     topicBreadth: new LabelledCorpusBreadth(silentLogger()),
     feedback: {
-      alert: async (guildId, channelId, key) =>
-        context.alerts.get(`${guildId}:${channelId}:${key}`),
+      alert: async (guildId, place, key) =>
+        context.alerts.get(
+          `${guildId}:${place.kind === 'channel' ? place.channelId : `dm-${place.userId}`}:${key}`,
+        ) ?? 'unknown',
       report: (alert, by, topicId) =>
         feedbackStore.add({
           ...by,

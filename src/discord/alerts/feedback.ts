@@ -32,7 +32,10 @@ function reportLine(report: FeedbackReport, context: CommandContext, speaker: Sp
     // Shown, never pinged: replies carry no allowed mentions.
     member: `<@${report.memberId}>`,
     title: safeText(clip(oneLine(title), TITLE_MAX)),
-    link: markdownLink(speaker.say('feedback.link'), alertUrl) ?? speaker.say('feedback.link'),
+    // Admins cannot open a member's DMs: a DM alert is named, not linked.
+    link: report.viaDm
+      ? speaker.say('feedback.viaDm')
+      : (markdownLink(speaker.say('feedback.link'), alertUrl) ?? speaker.say('feedback.link')),
     topic: `${topic ? topicShortName(topic, speaker.locale) : ''} \`${report.topicId}\``.trim(),
     words: words || speaker.say('feedback.noWords'),
   });

@@ -5,48 +5,103 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { CommandContext } from '../../app/context.ts';
-import type { ReportedAlert } from '../../core/feedback.ts';
+import type { AlertPlace, AlertRefusal, ReportedAlert } from '../../core/feedback.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { topicShortName } from '../member-topics.ts';
 import { respond, type Speaker, speakerFor } from '../replies.ts';
 import { clip, oneLine } from '../safe-text.ts';
-import { wrongTopicPickId } from './ids.ts';
+import { type FeedbackControl, wrongTopicPickId } from './ids.ts';
 
-type Button = ButtonInteraction<'cached'>;
-type Pick = StringSelectMenuInteraction<'cached'>;
+type Button = ButtonInteraction;
+type Pick = StringSelectMenuInteraction;
 
 const SELECT_TEXT_MAX = 100;
+
+/** The guild a report would be filed in, and where the member says they saw the alert. */
+interface Seen {
+  guildId: string;
+  place: AlertPlace;
+}
+/** An alert the bot sent there for that guild: the member may report it. */
+type Reportable = Seen & { alert: ReportedAlert };
 
 function topicName(context: CommandContext, guildId: string, topicId: string, speaker: Speaker) {
   const topic = context.topics.get(guildId, topicId);
   return topic ? topicShortName(topic, speaker.locale) : `\`${topicId}\``;
 }
 
-/** The member's language, and the alert as the bot recorded it in this channel. */
-async function alertBehind(interaction: Button | Pick, context: CommandContext, updateKey: string) {
-  const speaker = speakerFor(interaction);
-  const alert = await context.feedback.alert(interaction.guildId, interaction.channelId, updateKey);
-  return { speaker, alert };
+/**
+ * A channel control reports in the channel's guild. A DM control reports in the guild it
+ * names, and only from the member's own DMs: the outbox then shows whether the bot sent this
+ * member the alert by DM for that guild.
+ */
+function whereSeen(interaction: Button | Pick, control: FeedbackControl): Seen | MessageKey {
+  if (control.dmGuildId === undefined) {
+    if (!interaction.inCachedGuild()) return 'error.guildOnly';
+    const place = { kind: 'channel', channelId: interaction.channelId } as const;
+    return { guildId: interaction.guildId, place };
+  }
+  if (interaction.inGuild()) return 'feedback.unknownAlert';
+  const place = { kind: 'dm', userId: interaction.user.id } as const;
+  return { guildId: control.dmGuildId, place };
+}
+
+const REFUSALS: Record<AlertRefusal, MessageKey> = {
+  unknown: 'feedback.unknownAlert',
+  'other-guild': 'feedback.otherGuild',
+};
+
+/** The alert behind a control, where it may be reported; or why it may not be. */
+async function alertBehind(
+  interaction: Button | Pick,
+  context: CommandContext,
+  control: FeedbackControl,
+): Promise<Reportable | MessageKey> {
+  const seen = whereSeen(interaction, control);
+  if (typeof seen === 'string') return seen;
+  const alert = await context.feedback.alert(seen.guildId, seen.place, control.updateKey);
+  if (typeof alert === 'string') return REFUSALS[alert];
+  if (alert.topics.length === 0) return 'feedback.unknownAlert';
+  return { ...seen, alert };
 }
 
 /**
  * "Wrong topic?" on an alert: an alert with one topic is reported at once; with several the
- * member picks which are wrong in a menu only they see. Every answer is ephemeral and pings
- * no one.
+ * member picks which are wrong in a menu only they see, and the answer replaces the menu.
+ * Every answer is ephemeral and pings no one.
  */
-export async function onWrongTopicButton(
+export async function onFeedbackControl(
+  interaction: Button | Pick,
+  context: CommandContext,
+  control: FeedbackControl,
+): Promise<void> {
+  if (interaction.isStringSelectMenu() !== (control.kind === 'pick')) return;
+  const speaker = speakerFor(interaction);
+  const found = await alertBehind(interaction, context, control);
+  if (interaction.isStringSelectMenu()) {
+    const answer =
+      typeof found === 'string'
+        ? speaker.say(found)
+        : await record(interaction, context, found, interaction.values, speaker);
+    await interaction.update({ content: answer, components: [], allowedMentions: { parse: [] } });
+  } else if (typeof found === 'string') {
+    await respond(interaction, speaker.say(found));
+  } else if (found.alert.topics.length === 1) {
+    const topicIds = [found.alert.topics[0]!.id];
+    await respond(interaction, await record(interaction, context, found, topicIds, speaker));
+  } else {
+    await offerMenu(interaction, context, found, control.updateKey, speaker);
+  }
+}
+
+function offerMenu(
   interaction: Button,
   context: CommandContext,
+  { guildId, place, alert }: Reportable,
   updateKey: string,
-): Promise<void> {
-  const { speaker, alert } = await alertBehind(interaction, context, updateKey);
-  if (!alert || alert.topics.length === 0) {
-    return respond(interaction, speaker.say('feedback.unknownAlert'));
-  }
-  if (alert.topics.length === 1) {
-    const answer = await record(interaction, context, alert, [alert.topics[0]!.id], speaker);
-    return respond(interaction, answer);
-  }
-  await interaction.reply({
+  speaker: Speaker,
+) {
+  return interaction.reply({
     content: speaker.say('feedback.pick'),
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
@@ -56,12 +111,13 @@ export async function onWrongTopicButton(
         components: [
           {
             type: ComponentType.StringSelect,
-            custom_id: wrongTopicPickId(updateKey),
+            // A DM menu names its guild like the button that opened it.
+            custom_id: wrongTopicPickId(updateKey, place.kind === 'dm' ? guildId : undefined),
             placeholder: speaker.say('feedback.pickPlaceholder'),
             min_values: 1,
             max_values: alert.topics.length,
             options: alert.topics.map((topic) => {
-              const info = context.topics.get(interaction.guildId, topic.id);
+              const info = context.topics.get(guildId, topic.id);
               const words = topic.phrases.map((p) => `“${oneLine(p)}”`).join(', ');
               return {
                 label: clip(
@@ -79,23 +135,10 @@ export async function onWrongTopicButton(
   });
 }
 
-/** The member's choice in the menu: recorded, and the menu replaced by the answer. */
-export async function onWrongTopicPick(
-  interaction: Pick,
-  context: CommandContext,
-  updateKey: string,
-): Promise<void> {
-  const { speaker, alert } = await alertBehind(interaction, context, updateKey);
-  const answer = !alert
-    ? speaker.say('feedback.unknownAlert')
-    : await record(interaction, context, alert, interaction.values, speaker);
-  await interaction.update({ content: answer, components: [], allowedMentions: { parse: [] } });
-}
-
 async function record(
   interaction: Button | Pick,
   context: CommandContext,
-  alert: ReportedAlert,
+  { guildId, place, alert }: Reportable,
   topicIds: string[],
   speaker: Speaker,
 ): Promise<string> {
@@ -104,11 +147,12 @@ async function record(
     return speaker.say('feedback.notThisAlert');
   }
   const by = {
-    guildId: interaction.guildId,
+    guildId,
     channelId: interaction.channelId,
     // The menu lives on its own ephemeral message; the report is about the alert it came from.
     messageId: alert.messageId ?? interaction.message.id,
     memberId: interaction.user.id,
+    ...(place.kind === 'dm' ? { viaDm: true } : {}),
   };
   const recorded: string[] = [];
   const already: string[] = [];
@@ -118,7 +162,7 @@ async function record(
     (outcome === 'recorded' ? recorded : already).push(topicId);
   }
   const names = (ids: string[]) =>
-    ids.map((id) => topicName(context, interaction.guildId, id, speaker)).join(', ');
+    ids.map((id) => topicName(context, guildId, id, speaker)).join(', ');
   if (recorded.length === 0) return speaker.say('feedback.already', { topics: names(already) });
   return speaker.say('feedback.thanks', { topics: names(recorded) });
 }
