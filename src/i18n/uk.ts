@@ -265,7 +265,7 @@ export const uk: Record<MessageKey, string> = {
   'permission.ManageRoles': 'Керувати ролями',
 
   'notice.paused':
-    '⚠️ Сповіщення в {channel} призупинено: {reason}. Надайте боту потрібні дозволи в цьому каналі, потім знову виконайте `/alerts channel add`.',
+    '⚠️ Сповіщення в {channel} призупинено: {reason}. Надайте боту потрібні дозволи в цьому каналі, потім знову виконайте `/сповіщення канал додати`.',
 
   'unit.s': 'с',
   'unit.min': 'хв',
