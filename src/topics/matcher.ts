@@ -61,6 +61,8 @@ interface Rule {
   exclude: boolean;
   /** Bit mask with one bit per "+" part; the rule holds when all bits are set in a sentence. */
   full: number;
+  /** Where the rule's parts start in the per-part text table. */
+  firstPart: number;
 }
 
 const PART_BITS = 3; // phrase.ts allows MAX_PARTS = 8 parts
@@ -105,6 +107,7 @@ export class Matcher {
    * dictionary, and this write was the hottest line of matching.
    */
   private readonly partText: string[];
+  private partCount = 0;
   private stamp = 0;
 
   /**
@@ -140,7 +143,7 @@ export class Matcher {
       if (bucket) bucket.push(a);
       else this.index[first] = [a];
     });
-    this.partText = new Array<string>(this.rules.length << PART_BITS).fill('');
+    this.partText = new Array<string>(this.partCount).fill('');
     this.ruleMask = new Int32Array(this.rules.length);
     this.ruleStamp = new Uint32Array(this.rules.length);
     this.topicExcluded = new Uint32Array(this.topicIds.length);
@@ -165,7 +168,9 @@ export class Matcher {
 
   private addRule(topic: number, text: string, compiled: PhraseAlternative[][], exclude: boolean) {
     const rule = this.rules.length;
-    this.rules.push({ topic, text, exclude, full: (1 << compiled.length) - 1 });
+    const firstPart = this.partCount;
+    this.partCount += compiled.length;
+    this.rules.push({ topic, text, exclude, full: (1 << compiled.length) - 1, firstPart });
     compiled.forEach((alternatives, part) => {
       for (const { keys, text: said } of alternatives) {
         const signature = keys.join(' ');
@@ -272,7 +277,7 @@ export class Matcher {
         for (let u = 0; u < atom.uses.length; u += 1) {
           const use = atom.uses[u] as number;
           const r = use >>> PART_BITS;
-          this.partText[use] = atom.texts[u] as string;
+          this.partText[(rules[r] as Rule).firstPart + (use & PART_MASK)] = atom.texts[u] as string;
           if (ruleStamp[r] !== stamp) {
             ruleStamp[r] = stamp;
             ruleMask[r] = 0;
@@ -288,7 +293,7 @@ export class Matcher {
       for (const r of touched) {
         const rule = rules[r] as Rule;
         if (!rule.exclude && ruleMask[r] === rule.full && topicExcluded[rule.topic] !== stamp) {
-          matched.push({ rule: r, said: this.said(r, rule.full), sentence: s as number });
+          matched.push({ rule: r, said: this.said(rule), sentence: s as number });
         }
       }
       from = to;
@@ -297,11 +302,11 @@ export class Matcher {
   }
 
   /** The words that satisfied each part of a rule, joined as the definition joins them. */
-  private said(rule: number, full: number): string {
-    if (full === 1) return this.partText[rule << PART_BITS] as string;
+  private said(rule: Rule): string {
+    if (rule.full === 1) return this.partText[rule.firstPart] as string;
     const parts: string[] = [];
-    for (let part = 0; (full >>> part) & 1; part += 1) {
-      parts.push(this.partText[(rule << PART_BITS) | part] as string);
+    for (let part = 0; (rule.full >>> part) & 1; part += 1) {
+      parts.push(this.partText[rule.firstPart + part] as string);
     }
     return parts.join(' + ');
   }

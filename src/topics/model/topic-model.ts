@@ -76,10 +76,10 @@ export class TopicModel {
    */
   private readonly table: Float64Array;
   private readonly featureCount: number;
-  // The same features keyed for matching without building a feature string per word…
-  private readonly words = new Map<string, WordWeights>();
-  /** …and by word id (word-ids.ts): what scoring reads, one array read per word. */
+  /** The same features by word id (word-ids.ts): what scoring reads, one array read per word. */
   private readonly byWordId: (WordWeights | undefined)[];
+  private readonly topicCount: number;
+  private readonly sentenceAlone: ReadonlySet<string>;
   private readonly number: number;
   // p:<topic>:<rule>, t:<topic> and n:<size> keyed by the strings the matcher already holds,
   // so scoring builds no feature string (the rule texts are the same objects every call).
@@ -96,8 +96,20 @@ export class TopicModel {
   private seenBeside = new Uint32Array(0);
   private stamp = 0;
 
-  constructor(readonly data: TopicModelData) {
+  /** Keeps nothing of `data` but what scoring reads: the parsed file can be collected. */
+  constructor(data: TopicModelData) {
     const topics = data.topics.length;
+    this.topicCount = topics;
+    this.sentenceAlone = new Set(data.sentenceAlone);
+    const words = new Map<string, WordWeights>();
+    const wordWeights = (key: string): WordWeights => {
+      let entry = words.get(key);
+      if (entry === undefined) {
+        entry = { id: words.size, anywhere: NONE, headline: NONE, besidePhrase: undefined };
+        words.set(key, entry);
+      }
+      return entry;
+    };
     for (const [i, topic] of data.topics.entries()) this.index.set(topic, i);
     const entries = Object.entries(data.weights);
     this.featureCount = entries.length;
@@ -112,13 +124,13 @@ export class TopicModel {
       }
       this.features.set(feature, f);
       const kind = feature.slice(0, 2);
-      if (kind === 'w:') this.wordWeights(feature.slice(2)).anywhere = f;
-      else if (kind === 'h:') this.wordWeights(feature.slice(2)).headline = f;
+      if (kind === 'w:') wordWeights(feature.slice(2)).anywhere = f;
+      else if (kind === 'h:') wordWeights(feature.slice(2)).headline = f;
       else if (kind === 's:') {
         const colon = feature.indexOf(':', 2);
         const t = this.index.get(feature.slice(2, colon));
         if (t === undefined) return;
-        const entry = this.wordWeights(feature.slice(colon + 1));
+        const entry = wordWeights(feature.slice(colon + 1));
         entry.besidePhrase ??= new Int32Array(topics).fill(NONE);
         entry.besidePhrase[t] = f;
       } else if (kind === 'p:') {
@@ -130,18 +142,18 @@ export class TopicModel {
       } else if (kind === 't:') this.topicFeatures.set(feature.slice(2), f);
       else if (kind === 'n:') this.lengthFeatures.set(feature.slice(2), f);
     });
-    const wordIds = [...this.words.keys()].map(registerWord);
+    const wordIds = [...words.keys()].map(registerWord);
     this.byWordId = new Array<WordWeights | undefined>(wordIdCount()).fill(undefined);
-    [...this.words.values()].forEach((entry, i) => {
+    [...words.values()].forEach((entry, i) => {
       this.byWordId[wordIds[i] as number] = entry;
     });
     this.number = this.features.get('#') ?? NONE;
     this.bias = Float64Array.from(data.bias);
     this.allTopics = data.topics.map((_, t) => t);
     this.logitThreshold = Float64Array.from(data.threshold, (p) => Math.log(p / (1 - p)));
-    this.seenAnywhere = new Uint32Array(this.words.size);
-    this.seenHeadline = new Uint32Array(this.words.size);
-    this.seenBeside = new Uint32Array(this.words.size * topics);
+    this.seenAnywhere = new Uint32Array(words.size);
+    this.seenHeadline = new Uint32Array(words.size);
+    this.seenBeside = new Uint32Array(words.size * topics);
   }
 
   static parse(json: unknown): TopicModel {
@@ -155,22 +167,13 @@ export class TopicModel {
     return new TopicModel(parsed.data);
   }
 
-  private wordWeights(key: string): WordWeights {
-    let entry = this.words.get(key);
-    if (entry === undefined) {
-      entry = { id: this.words.size, anywhere: NONE, headline: NONE, besidePhrase: undefined };
-      this.words.set(key, entry);
-    }
-    return entry;
-  }
-
   has(topicId: string): boolean {
     return this.index.has(topicId);
   }
 
   /** Log-odds of every topic from feature strings (training's view; see scores for speed). */
   logits(features: readonly string[]): Float64Array {
-    const out = Float64Array.from(this.data.bias);
+    const out = this.bias.slice();
     for (const feature of features) {
       const f = this.features.get(feature);
       if (f !== undefined) this.add(out, this.allTopics, f);
@@ -192,7 +195,7 @@ export class TopicModel {
     const { keys, ids, numeric, sentence } = words;
     const { byWordId } = this;
     const headline = keys.length > 0 ? sentence[0] : undefined;
-    const topics = this.data.topics.length;
+    const topics = this.topicCount;
     const heldTopics: { t: number; sentences: readonly number[] }[] = [];
     for (const h of held) {
       const t = this.index.get(h.topicId);
@@ -286,7 +289,7 @@ export class TopicModel {
       if (t === undefined) continue;
       let logit = whole[t] as number;
       const threshold = this.logitThreshold[t] as number;
-      if (logit < threshold && this.data.sentenceAlone.includes(phrases.topicId)) {
+      if (logit < threshold && this.sentenceAlone.has(phrases.topicId)) {
         const local = phraseSentences(words, phrases);
         logit = Math.max(logit, this.scores(local.words, [local.held], [t])[t] as number);
       }
