@@ -124,8 +124,29 @@ export default {
       'pontoon | warship | landing ship | frigate | submarine | corvette | black sea fleet | naval base | airbase | air base | airfield | ammunition depot | ammo depot | arms depot | command post | launcher | s 400 | s 300 | radar station',
       // money for repairs is aid; the damage itself is reported elsewhere
       'earmark | pledge | donate | allocate | fund | funding | finance | financing | grant',
+      // outages the weather or a planned repair caused ("storm" alone would also be Storm Shadow),
+      'snowstorm | blizzard | gale | heavy snow | freezing rain | icing | lightning | hurricane | typhoon | storm + wind | winds | rain | snow | weather',
+      'planned maintenance | scheduled maintenance | planned repairs | scheduled repairs',
     ],
-    uk: ['аес', 'заес', 'концерт', 'фільм', 'виставка'],
-    ru: ['аэс', 'заэс', 'концерт', 'фильм', 'выставка'],
+    uk: [
+      'аес',
+      'заес',
+      'концерт',
+      'фільм',
+      'виставка',
+      // outages the weather or a planned repair caused
+      'негода | негоду | негоди | снігопад | хуртовина | ожеледь | ожеледиця | мокрий сніг | пориви вітру | блискавки | блискавка | шторм',
+      'плановий ремонт | планового ремонту',
+    ],
+    ru: [
+      'аэс',
+      'заэс',
+      'концерт',
+      'фильм',
+      'выставка',
+      // outages the weather or a planned repair caused
+      'непогода | непогоду | непогоды | снегопад | метель | гололед | гололедица | мокрый снег | порывы ветра | молнии | молния | тайфун | шторм',
+      'плановый ремонт | планового ремонта | плановые работы',
+    ],
   },
 } satisfies TopicDefinitionInput;
