@@ -1,19 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { SettingsRepository } from '../app/settings-repository.ts';
 import { type LocalBlog, startLocalBlog } from '../demo/blog-server.ts';
 import { type LocalDiscord, startLocalDiscord } from '../local-discord/server.ts';
 import { silentLogger } from '../logger.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { openStore } from '../store/open-store.ts';
 import { Records } from '../store/records.ts';
+import { siblingModule } from './compiled.ts';
 import { airRaidUpdate, generateUpdates, smallLiveBlogPage } from './documents.ts';
 import { BENCH_POSTGRES_URL, benchRedis, scratchDatabase } from './fleet-servers.ts';
 import { startManyBlogs } from './many-blogs-server.ts';
 import { formatMs, nowMs } from './measure.ts';
 import type { BenchOptions } from './options.ts';
+import { startNodeFlags } from './start-flags.ts';
 import type { FigureResult } from './table.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The bot's CLI, compiled when the bench runs from dist/ (as `npm run bench` does). */
+const BOT = siblingModule(import.meta.url, '../cli/main');
 const PROCESSES = 3;
 const TARGET_PER_SECOND = 45;
 
@@ -93,8 +96,8 @@ export async function benchFleet(options: BenchOptions): Promise<FigureResult> {
     };
     for (let i = 0; i < PROCESSES; i += 1) {
       children.push(
-        spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-          cwd: PROJECT_ROOT,
+        spawn(process.execPath, [...startNodeFlags(), ...BOT.nodeArgs, BOT.path, 'start'], {
+          cwd: PACKAGE_ROOT,
           env,
           stdio: 'ignore',
         }),
@@ -164,7 +167,7 @@ export async function benchFleet(options: BenchOptions): Promise<FigureResult> {
         duplicates === 0 &&
         fewest === ticks &&
         most === ticks,
-      how: `${PROCESSES} × \`start\` (tsx) with REDIS_URL (own redis-server) and STORE_URL on a scratch PostgreSQL database; POLL_CRON every ${POLL_EVERY_S} s; per-blog request counts of the loopback blogs between two quiet moments ${ticks} cron ticks apart; then one matching update: rate = messages from the first alert to the ${channels}th (${formatMs(wallMs)} from publishing, ${duplicates} duplicates); 429s from the local Discord`,
+      how: `${PROCESSES} × \`start\` (${BOT.compiled ? 'compiled' : 'tsx'}, with the start script's node options) with REDIS_URL (own redis-server) and STORE_URL on a scratch PostgreSQL database; POLL_CRON every ${POLL_EVERY_S} s; per-blog request counts of the loopback blogs between two quiet moments ${ticks} cron ticks apart; then one matching update: rate = messages from the first alert to the ${channels}th (${formatMs(wallMs)} from publishing, ${duplicates} duplicates); 429s from the local Discord`,
     };
   } finally {
     await Promise.all(children.map(stopChild));

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startLocalDiscord } from '../local-discord/server.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { siblingModule } from './compiled.ts';
 import { generateUpdates, smallLiveBlogPage } from './documents.ts';
 import { type FleetSpec, fleetGuildSpecs, prefillFleet } from './guild-fleet.ts';
@@ -15,7 +15,6 @@ import { startNodeFlags } from './start-flags.ts';
 import type { FigureResult } from './table.ts';
 
 const TARGET_MB = 200;
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = siblingModule(import.meta.url, 'memory-child');
 
 /** Figure 7: the bot's resident memory with a large fleet of guilds, in a child process. */
@@ -73,7 +72,7 @@ function runChild(input: MemoryInput, flags: string[]): Promise<MemoryReport> {
     execFile(
       process.execPath,
       ['--expose-gc', ...flags, ...CHILD.nodeArgs, CHILD.path, JSON.stringify(input)],
-      { cwd: PROJECT_ROOT, timeout: 120_000, maxBuffer: 1_000_000 },
+      { cwd: PACKAGE_ROOT, timeout: 120_000, maxBuffer: 1_000_000 },
       (error, stdout, stderr) => {
         if (error) {
           reject(
