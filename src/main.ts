@@ -6,8 +6,10 @@ import { DiscordAlertSender } from './discord/alert-sender.ts';
 import { botCacheFactory } from './discord/client-cache.ts';
 import { loadCommands } from './discord/command-registry.ts';
 import { handleInteraction } from './discord/interactions.ts';
+import { pacedRequests } from './discord/paced-requests.ts';
 import { watchServerLanguages } from './discord/server-language.ts';
 import { planShards, withoutShardVariables } from './discord/shards.ts';
+import { LocalPacer } from './fleet/send-pacer.ts';
 import { localeOf } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { schedulePolls } from './scheduler.ts';
@@ -52,7 +54,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         ...(shards && shards.ids.length > 0
           ? { shards: shards.ids, shardCount: shards.count }
           : {}),
-        ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+        rest: {
+          // Every bot request, whatever sends it, waits its turn under the global limit.
+          makeRequest: pacedRequests(fleet?.pacer ?? new LocalPacer()),
+          ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+        },
       }),
   );
   client.rest.setToken(token);
@@ -60,7 +66,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     const services = await createServices(config, {
       store,
       access: options.access ?? createSourceAccess(config),
-      sender: new DiscordAlertSender(client.rest, fleet?.pacer),
+      sender: new DiscordAlertSender(client.rest),
       ...(fleet ? { leases: fleet.leases, onDeliveriesQueued: () => fleet.announceQueued() } : {}),
       logger,
       // A guild another process holds is not cached here: its stored settings say instead.

@@ -10,7 +10,6 @@ import {
 import { type AlertSender, DeliveryFailure } from '../app/alert-sender.ts';
 import type { AlertView } from '../core/alert.ts';
 import type { DeliveryTarget } from '../core/route.ts';
-import { LocalPacer, type SendPacer } from '../fleet/send-pacer.ts';
 import { redactSecrets } from '../secrets.ts';
 import { isAlertFor } from './alert-identity.ts';
 import { renderAlert, renderAlertEdit } from './render.ts';
@@ -25,24 +24,20 @@ const ALREADY_PUBLISHED = 40033;
 const HISTORY_PAGE = 100;
 
 /**
- * Sends alerts through discord.js's REST client (which retries 429s). Every request first
- * waits its turn from the pacer, which spaces the requests of this process (or of a whole
- * fleet) evenly under Discord's global limit.
+ * Sends alerts through discord.js's REST client (which retries 429s). The client's
+ * requests wait their turn from the pacer (see pacedRequests), which spaces the requests
+ * of this process (or of a whole fleet) evenly under Discord's global limit.
  */
 export class DiscordAlertSender implements AlertSender {
   private readonly dmChannels = new Map<string, string>();
   private botUserId: Promise<string> | undefined;
 
-  constructor(
-    private readonly rest: REST,
-    private readonly pacer: SendPacer = new LocalPacer(),
-  ) {}
+  constructor(private readonly rest: REST) {}
 
   async post(view: AlertView, target: DeliveryTarget, nonce: string): Promise<string> {
     return guard(async () => {
       const channelId = await this.channelOf(target);
       const body = { ...renderAlert(view), nonce, enforce_nonce: true };
-      await this.pacer.wait();
       const message = (await this.rest.post(Routes.channelMessages(channelId), { body })) as {
         id: string;
       };
@@ -65,7 +60,6 @@ export class DiscordAlertSender implements AlertSender {
   async edit(view: AlertView, target: DeliveryTarget, messageId: string): Promise<void> {
     await guard(async () => {
       const channelId = await this.channelOf(target);
-      await this.pacer.wait();
       await this.rest.patch(Routes.channelMessage(channelId, messageId), {
         body: renderAlertEdit(view),
       });
@@ -74,7 +68,6 @@ export class DiscordAlertSender implements AlertSender {
 
   async publish(channelId: string, messageId: string): Promise<void> {
     try {
-      await this.pacer.wait();
       await this.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
     } catch (error) {
       // Published already (by the attempt a crash cut short): what was asked is done.
@@ -85,7 +78,6 @@ export class DiscordAlertSender implements AlertSender {
 
   async notice(channelId: string, text: string): Promise<void> {
     await guard(async () => {
-      await this.pacer.wait();
       await this.rest.post(Routes.channelMessages(channelId), {
         body: { content: text, allowed_mentions: { parse: [] } },
       });
@@ -104,7 +96,6 @@ export class DiscordAlertSender implements AlertSender {
     if (target.kind === 'channel') return target.channelId;
     const known = this.dmChannels.get(target.userId);
     if (known) return known;
-    await this.pacer.wait();
     const channel = (await this.rest.post(Routes.userChannels(), {
       body: { recipient_id: target.userId },
     })) as { id: string };

@@ -72,6 +72,11 @@ export class RestServer {
   constructor(private readonly routes: Route[]) {}
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Discord counts a request against its limits when the request reaches it. Read here,
+    // as the request arrives, not once its body is in: on a busy machine this server's own
+    // event loop can take tens of milliseconds over the body, and a clock read then would
+    // count requests that arrived a second apart in one window.
+    const arrivedAt = Date.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
     const raw = await readText(request);
@@ -83,7 +88,14 @@ export class RestServer {
     try {
       body = parseBody(raw, request.headers['content-type'] ?? '');
       reply = url.pathname.startsWith(API_PREFIX)
-        ? this.respond(method, path, body, url.searchParams, request.headers.authorization)
+        ? this.respond(
+            arrivedAt,
+            method,
+            path,
+            body,
+            url.searchParams,
+            request.headers.authorization,
+          )
         : notFound();
     } catch (error) {
       reply = this.errorReply(error);
@@ -100,6 +112,7 @@ export class RestServer {
   }
 
   private respond(
+    arrivedAt: number,
     method: string,
     path: string,
     body: unknown,
@@ -115,7 +128,7 @@ export class RestServer {
     }
     const fault = this.faults.take(method, path);
     if (fault) return faultReply(fault);
-    const limit = this.limiter.check(Date.now(), route.botAuth, route.bucket?.(params));
+    const limit = this.limiter.check(arrivedAt, route.botAuth, route.bucket?.(params));
     if (!limit.ok) return rateLimited(limit.retryAfter, limit.global, limit.headers);
     const result = route.handle({ params, body, query });
     return { ...result, headers: limit.headers };
