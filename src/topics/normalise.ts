@@ -38,6 +38,10 @@ const UNSEEN = 255;
 const CLASS = (() => {
   const table = new Uint8Array(0x10000).fill(UNSEEN);
   for (let code = 0xd800; code <= 0xdfff; code += 1) table[code] = 0; // surrogates: emoji, rare scripts
+  // Emoji presentation selectors and (zero-width) joiners are marks to \p{M}, but they belong to
+  // the emoji before them: "❗️Загроза" is an emoji and a word, not one unknown word.
+  for (let code = 0xfe00; code <= 0xfe0f; code += 1) table[code] = 0;
+  for (const code of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) table[code] = 0;
   for (let code = 48; code <= 57; code += 1) table[code] = DIGIT;
   for (const ch of "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032")
     table[ch.charCodeAt(0)] = APOSTROPHE;

@@ -76,6 +76,12 @@ describe('Matcher: Ukrainian and Russian', () => {
     expect(found(alarm, 'Підлітки відчувають тривогу')).toEqual([]);
   });
 
+  it('reads a word right after an emoji with a presentation selector or a joiner', () => {
+    const threat = new Matcher([topic('threat', ['загроза + балістики'])]);
+    expect(found(threat, '', '❗️Загроза балістики! 🏃\u200d♂️Укриття')).toEqual(['threat']);
+    expect(found(threat, '', '⚠️\u200dЗагроза балістики')).toEqual(['threat']);
+  });
+
   it('reads apostrophes in Ukrainian words in any form', () => {
     const energy = new Matcher([topic('energy', ["енергетичний об'єкт"])]);
     expect(found(energy, 'Удар по енергетичних об’єктах')).toEqual(['energy']);
