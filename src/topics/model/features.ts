@@ -78,3 +78,12 @@ export function phraseSentences(
   }
   return { words: local, held: { ...held, sentences: order.map((_, i) => i) } };
 }
+
+/**
+ * The readings of a topic's phrase sentences alone: all of them together and, when there are
+ * several, each on its own (a one-line alert inside a longer post reads as the bulletin it is).
+ */
+export function sentenceReadings(held: HeldPhrases): HeldPhrases[] {
+  if (held.sentences.length < 2) return [held];
+  return [held, ...held.sentences.map((s) => ({ ...held, sentences: [s] }))];
+}

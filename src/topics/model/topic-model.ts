@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Words } from '../normalise.ts';
 import { registerWord, wordIdCount } from '../word-ids.ts';
-import { DIGEST_BULLETS, lengthClass, phraseSentences } from './features.ts';
+import { DIGEST_BULLETS, lengthClass, phraseSentences, sentenceReadings } from './features.ts';
 
 /**
  * A logistic model per built-in topic over readable features (model/features.ts), trained by
@@ -290,8 +290,11 @@ export class TopicModel {
       let logit = whole[t] as number;
       const threshold = this.logitThreshold[t] as number;
       if (logit < threshold && this.sentenceAlone.has(phrases.topicId)) {
-        const local = phraseSentences(words, phrases);
-        logit = Math.max(logit, this.scores(local.words, [local.held], [t])[t] as number);
+        for (const reading of sentenceReadings(phrases)) {
+          if (logit >= threshold) break;
+          const local = phraseSentences(words, reading);
+          logit = Math.max(logit, this.scores(local.words, [local.held], [t])[t] as number);
+        }
       }
       if (logit >= threshold) out.add(phrases.topicId);
     }

@@ -5,7 +5,7 @@ import { LABELLED_FILES, type LabelledUpdate, loadLabelled } from '../accuracy.t
 import { loadBuiltinTopics } from '../builtin.ts';
 import { corpusFiles } from '../corpus.ts';
 import { Matcher, toMatchable } from '../matcher.ts';
-import { phraseSentences, updateFeatures } from './features.ts';
+import { phraseSentences, sentenceReadings, updateFeatures } from './features.ts';
 import type { TopicModelData } from './topic-model.ts';
 
 /**
@@ -67,7 +67,7 @@ interface Example {
   /** Per topic: whether one of its phrases holds. */
   held: Uint8Array;
   /** Per held topic: the features of the sentences where its phrases hold, read alone. */
-  local: Map<number, Int32Array>;
+  local: Map<number, Int32Array[]>;
 }
 
 export async function trainingData(): Promise<{ files: string[]; updates: LabelledUpdate[] }> {
@@ -85,10 +85,13 @@ export async function train(
   const matcher = new Matcher(topics);
   const raw = updates.map((u) => {
     const { words, held } = matcher.held(u);
-    const local = held.map((h) => {
-      const cut = phraseSentences(words, h);
-      return { topic: h.topicId, features: updateFeatures(cut.words, [cut.held]) };
-    });
+    const local = held.map((h) => ({
+      topic: h.topicId,
+      features: sentenceReadings(h).map((one) => {
+        const cut = phraseSentences(words, one);
+        return updateFeatures(cut.words, [cut.held]);
+      }),
+    }));
     return {
       update: u,
       features: updateFeatures(words, held),
@@ -111,7 +114,7 @@ export async function train(
     id: update.id,
     lang: update.lang,
     features: indices(features),
-    local: new Map(local.map((l) => [topicIds.indexOf(l.topic), indices(l.features)])),
+    local: new Map(local.map((l) => [topicIds.indexOf(l.topic), l.features.map(indices)])),
     labels: Int8Array.from(topicIds, (t) =>
       update.topics.includes(t) ? 1 : update.optional.includes(t) ? -1 : 0,
     ),
@@ -133,9 +136,11 @@ export async function train(
       if (!inFold(e)) return;
       // As matching does: the surer of the whole update and its phrase sentences alone.
       const p = probabilities(fitted, e.features);
-      for (const [t, features] of e.local) {
+      for (const [t, readings] of e.local) {
         if (!localTopics.has(t)) continue;
-        p[t] = Math.max(p[t] as number, probabilities(fitted, features)[t] as number);
+        for (const features of readings) {
+          p[t] = Math.max(p[t] as number, probabilities(fitted, features)[t] as number);
+        }
       }
       outOfFold[i] = p;
     });
