@@ -6,12 +6,8 @@ import { Matcher, toMatchable } from '../../src/topics/matcher.ts';
 import { updateFeatures } from '../../src/topics/model/features.ts';
 import { builtinTopicModel } from '../../src/topics/model/load.ts';
 import { TopicModel } from '../../src/topics/model/topic-model.ts';
-import {
-  chooseThreshold,
-  train,
-  trainingData,
-  WEIGHTS_FILE,
-} from '../../src/topics/model/train.ts';
+import { chooseThreshold } from '../../src/topics/model/logistic.ts';
+import { train, trainingData, WEIGHTS_FILE } from '../../src/topics/model/train.ts';
 
 describe('the topic model', () => {
   it('is exactly what `npm run train-topics` makes from the committed dev data (never the blind part)', async () => {

@@ -5,7 +5,10 @@ import { LABELLED_FILES, type LabelledUpdate, loadLabelled } from '../accuracy.t
 import { loadBuiltinTopics } from '../builtin.ts';
 import { corpusFiles } from '../corpus.ts';
 import { Matcher, toMatchable } from '../matcher.ts';
+import { crossValidated, type Example } from './cross-validation.ts';
 import { phraseSentences, sentenceReadings, updateFeatures } from './features.ts';
+import { BUILTIN_WEIGHTS_FILE } from './load.ts';
+import { chooseThreshold, fitLogistic, probabilities } from './logistic.ts';
 import type { TopicModelData } from './topic-model.ts';
 
 /**
@@ -15,7 +18,7 @@ import type { TopicModelData } from './topic-model.ts';
  *
  *   npm run train-topics [-- --mistakes]   (TRAIN_OPTIONS='{"l2":0.004}' to try other settings)
  */
-export const WEIGHTS_FILE = fileURLToPath(new URL('./weights.json', import.meta.url));
+export const WEIGHTS_FILE = BUILTIN_WEIGHTS_FILE;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Older hand-labelled files the phrases were written against: training data, not a test. */
@@ -55,20 +58,6 @@ export const DEFAULT_OPTIONS: TrainingOptions = {
   beta: { 'air-raid': 0.5 },
   defaultBeta: 0.8,
 };
-
-interface Example {
-  id: string;
-  /** The update's language (the older labelled files have none): CV figures per language. */
-  lang: string | undefined;
-  /** Feature indices. */
-  features: Int32Array;
-  /** Per topic: 1 must be found, 0 must not, -1 optional (left out of that topic's loss). */
-  labels: Int8Array;
-  /** Per topic: whether one of its phrases holds. */
-  held: Uint8Array;
-  /** Per held topic: the features of the sentences where its phrases hold, read alone. */
-  local: Map<number, Int32Array[]>;
-}
 
 export async function trainingData(): Promise<{ files: string[]; updates: LabelledUpdate[] }> {
   const files = [...corpusFiles('dev'), ...LABELLED_FILES, ...EXTRA_FILES];
@@ -177,186 +166,6 @@ export async function train(
     weights,
     trainedOn: { files: files.map((f) => relative(ROOT, f)), updates: updates.length },
   };
-}
-
-/** Precision and recall per topic from the out-of-fold probabilities and the thresholds. */
-function crossValidated(
-  examples: Example[],
-  outOfFold: Float64Array[],
-  topicIds: string[],
-  threshold: number[],
-  listMistakes: boolean,
-): string[] {
-  const lines = ['cross-validated on the training data (topic: phrases only → with the model)'];
-  const count = (t: number, only: (e: Example) => boolean) => {
-    const before = { tp: 0, fp: 0, fn: 0 };
-    const after = { tp: 0, fp: 0, fn: 0 };
-    examples.forEach((e, i) => {
-      if (e.labels[t] === -1 || !only(e)) return;
-      const p = (outOfFold[i] as Float64Array)[t] as number;
-      const phrase = e.held[t] === 1;
-      const raised = phrase && p >= (threshold[t] as number);
-      const positive = e.labels[t] === 1;
-      for (const [counts, found] of [
-        [before, phrase],
-        [after, raised],
-      ] as const) {
-        if (found && positive) counts.tp += 1;
-        else if (found) counts.fp += 1;
-        else if (positive) counts.fn += 1;
-      }
-    });
-    return { before, after };
-  };
-  const precision = (c: Counts) => (c.tp / Math.max(1, c.tp + c.fp)).toFixed(3);
-  const recall = (c: Counts) => (c.tp / Math.max(1, c.tp + c.fn)).toFixed(3);
-  topicIds.forEach((topic, t) => {
-    const { before, after } = count(t, () => true);
-    const pr = (c: Counts) => `P ${precision(c)} R ${recall(c)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
-    lines.push(`  ${topic.padEnd(15)} ${pr(before)}  →  ${pr(after)}`);
-  });
-  // The corpus languages alone (with the model), so uk and ru can be held to en.
-  const languages = ['en', 'uk', 'ru'];
-  lines.push(
-    `  with the model, per language: P / R   ${languages.map((l) => l.padEnd(13)).join(' ')}`,
-  );
-  topicIds.forEach((topic, t) => {
-    const cells = languages.map((lang) => {
-      const { after } = count(t, (e) => e.lang === lang);
-      return `${precision(after)} / ${recall(after)}`;
-    });
-    lines.push(`  ${topic.padEnd(15)}                        ${cells.join(' ')}`);
-  });
-  if (listMistakes) lines.push(...mistakesOf(examples, outOfFold, topicIds, threshold));
-  return lines;
-}
-
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-/** Each update the cross-validated model gets wrong, to read next to its text. */
-function mistakesOf(
-  examples: Example[],
-  outOfFold: Float64Array[],
-  topicIds: string[],
-  threshold: number[],
-): string[] {
-  const lines: string[] = [];
-  examples.forEach((e, i) => {
-    topicIds.forEach((topic, t) => {
-      const p = ((outOfFold[i] as Float64Array)[t] as number).toFixed(2);
-      const raised = e.held[t] === 1 && Number(p) >= (threshold[t] as number);
-      if (e.labels[t] === 1 && !raised) {
-        lines.push(`  missed ${topic} ${e.id} (${e.held[t] ? `model ${p}` : 'no phrase'})`);
-      } else if (e.labels[t] === 0 && raised) {
-        lines.push(`  false ${topic} ${e.id} (model ${p})`);
-      }
-    });
-  });
-  return lines;
-}
-
-/**
- * The threshold with the best F-beta on the scored updates (beta < 1 weighs precision more),
- * at least `floor`; undefined when nothing above the floor has three true finds.
- */
-export function chooseThreshold(
-  scored: { p: number; positive: boolean }[],
-  beta: number,
-  floor: number,
-): number | undefined {
-  const sorted = [...scored].sort((a, b) => b.p - a.p);
-  const positives = sorted.filter((s) => s.positive).length;
-  let tp = 0;
-  let fp = 0;
-  let best: number | undefined;
-  let bestScore = -1;
-  const b2 = beta * beta;
-  for (const s of sorted) {
-    if (s.p < floor) break;
-    if (s.positive) tp += 1;
-    else fp += 1;
-    const precision = tp / (tp + fp);
-    const recall = tp / Math.max(1, positives);
-    const score = ((1 + b2) * precision * recall) / Math.max(1e-9, b2 * precision + recall);
-    if (tp >= 3 && score > bestScore) {
-      bestScore = score;
-      best = s.p;
-    }
-  }
-  return best;
-}
-
-interface Fitted {
-  weights: Float64Array;
-  bias: Float64Array;
-}
-
-/** Logistic regression per topic, full-batch gradient descent with AdaGrad steps and L2. */
-function fitLogistic(
-  examples: Example[],
-  features: number,
-  topics: number,
-  o: TrainingOptions,
-): Fitted {
-  const weights = new Float64Array(features * topics);
-  const bias = new Float64Array(topics);
-  const gradW = new Float64Array(features * topics);
-  const gradB = new Float64Array(topics);
-  const sumSqW = new Float64Array(features * topics).fill(1e-8);
-  const sumSqB = new Float64Array(topics).fill(1e-8);
-  const counted = new Float64Array(topics);
-  for (const e of examples) {
-    for (let t = 0; t < topics; t += 1)
-      if (e.labels[t] !== -1) counted[t] = (counted[t] as number) + 1;
-  }
-  for (let pass = 0; pass < o.passes; pass += 1) {
-    gradW.fill(0);
-    gradB.fill(0);
-    for (const e of examples) {
-      const p = probabilitiesOf(weights, bias, topics, e.features);
-      for (let t = 0; t < topics; t += 1) {
-        const label = e.labels[t] as number;
-        if (label === -1) continue;
-        const g = ((p[t] as number) - label) / Math.max(1, counted[t] as number);
-        gradB[t] = (gradB[t] as number) + g;
-        for (const f of e.features) gradW[f * topics + t] = (gradW[f * topics + t] as number) + g;
-      }
-    }
-    for (let i = 0; i < weights.length; i += 1) {
-      const g = (gradW[i] as number) + o.l2 * (weights[i] as number);
-      sumSqW[i] = (sumSqW[i] as number) + g * g;
-      weights[i] = (weights[i] as number) - (o.learningRate * g) / Math.sqrt(sumSqW[i] as number);
-    }
-    for (let t = 0; t < topics; t += 1) {
-      const g = gradB[t] as number;
-      sumSqB[t] = (sumSqB[t] as number) + g * g;
-      bias[t] = (bias[t] as number) - (o.learningRate * g) / Math.sqrt(sumSqB[t] as number);
-    }
-  }
-  return { weights, bias };
-}
-
-function probabilities(model: Fitted, features: Int32Array): Float64Array {
-  return probabilitiesOf(model.weights, model.bias, model.bias.length, features);
-}
-
-function probabilitiesOf(
-  weights: Float64Array,
-  bias: Float64Array,
-  topics: number,
-  features: Int32Array,
-): Float64Array {
-  const z = Float64Array.from(bias);
-  for (const f of features) {
-    for (let t = 0; t < topics; t += 1)
-      z[t] = (z[t] as number) + (weights[f * topics + t] as number);
-  }
-  for (let t = 0; t < topics; t += 1) z[t] = 1 / (1 + Math.exp(-(z[t] as number)));
-  return z;
 }
 
 /** FNV-1a of the id: the same update always falls in the same fold. */
