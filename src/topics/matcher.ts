@@ -2,7 +2,7 @@ import type { TopicDefinition } from './definition.ts';
 import type { HeldPhrases, TopicModel } from './model/topic-model.ts';
 import { type Words, wordsOf } from './normalise.ts';
 import { NUMBER_KEY, type PhraseAlternative, phraseParts, plainPhraseParts } from './phrase.ts';
-import { registerWord, wordIdCount } from './word-ids.ts';
+import { atWordId, registerWord, tableByWordId } from './word-ids.ts';
 
 /** The id of "#" (any number) in a phrase: no word of a text ever has it. */
 const NUMBER_ID = registerWord(NUMBER_KEY);
@@ -134,9 +134,7 @@ export class Matcher {
     this.tracked = Uint8Array.from(this.topicIds, (id) =>
       model === undefined || model.has(id) ? 1 : 0,
     );
-    // Dense up to the last id known now (a later id is out of range): holes would make the
-    // array a dictionary, and it is read once per word of every update.
-    this.index = new Array<number[] | undefined>(wordIdCount()).fill(undefined);
+    this.index = tableByWordId();
     this.atoms.forEach((atom, a) => {
       const first = atom.ids[0] as number;
       const bucket = this.index[first];
@@ -211,8 +209,7 @@ export class Matcher {
     const hitAtoms: number[] = [];
     const byNumber = index[NUMBER_ID];
     for (let i = 0; i < ids.length; i += 1) {
-      const id = ids[i] as number;
-      const byWord = id >= 0 && id < index.length ? index[id] : undefined;
+      const byWord = atWordId(index, ids[i] as number);
       if (byWord) this.collectHits(byWord, i, ids, numeric, sentence, hitSentences, hitAtoms);
       if (byNumber && numeric[i]) {
         this.collectHits(byNumber, i, ids, numeric, sentence, hitSentences, hitAtoms);

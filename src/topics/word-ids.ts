@@ -34,7 +34,15 @@ export function wordIdGeneration(): number {
   return generation;
 }
 
-/** How many ids exist: the length an id-indexed table needs. */
-export function wordIdCount(): number {
-  return ids.size;
+/**
+ * An empty table with one slot per id known now. Filled to its length up front: holes would
+ * make the array a dictionary, and such a table is read once per word of every update.
+ */
+export function tableByWordId<T>(): (T | undefined)[] {
+  return new Array<T | undefined>(ids.size).fill(undefined);
+}
+
+/** What `table` holds for `id`: nothing for UNKNOWN_WORD or for an id newer than the table. */
+export function atWordId<T>(table: readonly (T | undefined)[], id: number): T | undefined {
+  return id >= 0 && id < table.length ? table[id] : undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Words } from '../normalise.ts';
-import { registerWord, wordIdCount } from '../word-ids.ts';
+import { atWordId, registerWord, tableByWordId } from '../word-ids.ts';
 import { DIGEST_BULLETS, lengthClass, phraseSentences, sentenceReadings } from './features.ts';
 
 /**
@@ -143,7 +143,7 @@ export class TopicModel {
       else if (kind === 'n:') this.lengthFeatures.set(feature.slice(2), f);
     });
     const wordIds = [...words.keys()].map(registerWord);
-    this.byWordId = new Array<WordWeights | undefined>(wordIdCount()).fill(undefined);
+    this.byWordId = tableByWordId();
     [...words.values()].forEach((entry, i) => {
       this.byWordId[wordIds[i] as number] = entry;
     });
@@ -210,8 +210,7 @@ export class TopicModel {
         continue;
       }
       // Keys shorter than two letters have no weights (features.ts), so no id finds them.
-      const wordId = ids[i] as number;
-      const entry = wordId >= 0 && wordId < byWordId.length ? byWordId[wordId] : undefined;
+      const entry = atWordId(byWordId, ids[i] as number);
       if (entry === undefined) continue;
       const id = entry.id;
       if (entry.anywhere !== NONE && seenAnywhere[id] !== stamp) {
