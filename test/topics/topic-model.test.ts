@@ -5,8 +5,8 @@ import { loadCorpus } from '../../src/topics/corpus.ts';
 import { Matcher, toMatchable } from '../../src/topics/matcher.ts';
 import { updateFeatures } from '../../src/topics/model/features.ts';
 import { builtinTopicModel } from '../../src/topics/model/load.ts';
-import { TopicModel } from '../../src/topics/model/topic-model.ts';
 import { chooseThreshold } from '../../src/topics/model/logistic.ts';
+import { TopicModel } from '../../src/topics/model/topic-model.ts';
 import { train, trainingData, WEIGHTS_FILE } from '../../src/topics/model/train.ts';
 
 describe('the topic model', () => {
