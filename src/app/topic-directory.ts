@@ -20,7 +20,8 @@ export class Topics implements TopicDirectory {
   constructor(
     private readonly definitions: TopicDefinition[],
     private readonly guilds: {
-      get(guildId: string): GuildSettings;
+      /** The stored settings, read and never changed: a topic lookup per alert copies nothing. */
+      peek(guildId: string): Readonly<GuildSettings> | undefined;
       all(): Iterable<GuildSettings>;
     },
     /** The built-in topics' model; guild keyword topics are matched by their words alone. */
@@ -43,7 +44,7 @@ export class Topics implements TopicDirectory {
   }
 
   list(guildId: string): TopicInfo[] {
-    return [...this.builtin, ...this.guilds.get(guildId).customTopics.map(customInfo)];
+    return [...this.builtin, ...(this.guilds.peek(guildId)?.customTopics ?? []).map(customInfo)];
   }
 
   get(guildId: string, topicId: string): TopicInfo | undefined {

@@ -25,7 +25,7 @@ export async function benchClassify(options: BenchOptions): Promise<FigureResult
   const topics = new Topics(
     definitions,
     {
-      get: (guildId) => guilds.get(guildId) ?? emptyGuildSettings(guildId),
+      peek: (guildId) => guilds.get(guildId),
       all: () => guilds.values(),
     },
     builtinTopicModel(),
@@ -43,7 +43,7 @@ export async function benchClassify(options: BenchOptions): Promise<FigureResult
   }
   const builtinOnly = new Topics(
     definitions,
-    { get: emptyGuildSettings, all: () => [] },
+    { peek: () => undefined, all: () => [] },
     builtinTopicModel(),
   );
   const alone = callsPerSecond(options.quick ? 200 : 1_000, () => {

@@ -44,9 +44,16 @@ function rangeOf(address: Address): string {
   return range;
 }
 
+/** The operator's ranges, parsed once each: every fetch of every source checks them. */
+const parsedRanges = new Map<string, [Address, number]>();
+
 function parseRange(cidr: string): [Address, number] {
+  const known = parsedRanges.get(cidr);
+  if (known) return known;
   try {
-    return ipaddr.parseCIDR(cidr.trim());
+    const parsed = ipaddr.parseCIDR(cidr.trim());
+    parsedRanges.set(cidr, parsed);
+    return parsed;
   } catch {
     throw new Error(
       `ALLOW_PRIVATE_SOURCES: "${cidr}" is not a CIDR range such as 127.0.0.1/32 or fd00::/8`,
