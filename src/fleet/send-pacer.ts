@@ -32,16 +32,28 @@ export interface SendPacer {
 /**
  * One pace, kept in two parts: `reserve` hands each request a moment, one interval after
  * the last one handed out (so waiting requests wake spread out, never all at once), and
- * resolves to the milliseconds until it; `go` is asked on waking, immediately before the
- * request leaves, and says 0 (send now) or how many milliseconds until the next request
- * may go. `go` is what holds the limit: it lets requests leave one interval apart at the
- * most (less a little tolerance for waking a few milliseconds early), so a request whose
- * process woke late takes the next free turn instead of leaving beside another; the
- * moments only spare `go` from being asked by every waiting request at once.
+ * resolves to that moment and the milliseconds until it; `go` is asked on waking,
+ * immediately before the request leaves, and says 0 (send now) or how many milliseconds
+ * until the next request may go. `go` is what holds the limit: it lets requests leave one
+ * interval apart at the most (less a little tolerance for waking a few milliseconds early),
+ * so a request whose process woke late takes the next free turn instead of leaving beside
+ * another; the moments only spare `go` from being asked by every waiting request at once.
+ *
+ * A late turn moves every later turn back; `go` moves the moments not yet handed out back
+ * by as much (`moment` tells it how late the asker is), or the moments would run further
+ * ahead of the turns with every late wake, and the requests waiting on them would ask
+ * again and again, all together, for turns still to come.
  */
 export interface Pace {
-  reserve(): Promise<number> | number;
-  go(): Promise<number> | number;
+  reserve(): Promise<Reservation> | Reservation;
+  go(moment: number): Promise<number> | number;
+}
+
+export interface Reservation {
+  /** Milliseconds until the moment. */
+  waitMs: number;
+  /** The moment on the pace's own clock, passed back to `go`. */
+  moment: number;
 }
 
 /** The clock the waiting is measured on; tests pass one that runs late on purpose. */
@@ -58,10 +70,11 @@ const realClock: PaceClock = {
 
 /** Sleeps until the moment reserved, then until `go` says go, answered in time. */
 export async function waitForTurn(pace: Pace, clock: PaceClock = realClock): Promise<void> {
-  await clock.sleep(await pace.reserve());
+  const { waitMs: untilMoment, moment } = await pace.reserve();
+  await clock.sleep(untilMoment);
   for (let missed = 0; ; ) {
     const asked = clock.now();
-    const waitMs = await pace.go();
+    const waitMs = await pace.go(moment);
     if (waitMs > 0) {
       await clock.sleep(waitMs);
       continue;
@@ -74,32 +87,49 @@ export async function waitForTurn(pace: Pace, clock: PaceClock = realClock): Pro
 /** Tolerance of `go` for a request that wakes a little before its turn, as a share of one interval. */
 const EARLY_SHARE = 0.5;
 
+/** The most one late turn moves the moments: a process stalled longer is not waited for. */
+const MAX_SHIFT_MS = 1_000;
+
+/** One process's pace, kept in memory. */
+export function localPace(perSecond: number, clock: PaceClock): Pace {
+  const intervalMs = 1000 / perSecond;
+  let nextMoment = 0;
+  let nextGo = 0;
+  return {
+    reserve: () => {
+      const now = clock.now();
+      const moment = Math.max(now, nextMoment);
+      nextMoment = moment + intervalMs;
+      return { waitMs: moment - now, moment };
+    },
+    go: (moment) => {
+      const now = clock.now();
+      const early = nextGo - now;
+      if (early > intervalMs * EARLY_SHARE) return early - intervalMs * EARLY_SHARE;
+      if (nextGo < now) {
+        const late = now - Math.max(nextGo, moment);
+        if (nextGo > 0 && late > 0 && nextMoment > now) nextMoment += Math.min(late, MAX_SHIFT_MS);
+        nextGo = now;
+      }
+      nextGo += intervalMs;
+      return 0;
+    },
+  };
+}
+
 /** One process: the pace kept in memory. */
 export class LocalPacer implements SendPacer {
-  private nextMoment = 0;
-  private nextGo = 0;
-  private readonly intervalMs: number;
+  private readonly pace: Pace;
 
-  constructor(perSecond = REQUESTS_PER_SECOND) {
-    this.intervalMs = 1000 / perSecond;
+  constructor(
+    perSecond = REQUESTS_PER_SECOND,
+    private readonly clock: PaceClock = realClock,
+  ) {
+    this.pace = localPace(perSecond, clock);
   }
 
   wait(): Promise<void> {
-    return waitForTurn({
-      reserve: () => {
-        const now = performance.now();
-        const moment = Math.max(now, this.nextMoment);
-        this.nextMoment = moment + this.intervalMs;
-        return moment - now;
-      },
-      go: () => {
-        const now = performance.now();
-        const early = this.nextGo - now;
-        if (early > this.intervalMs * EARLY_SHARE) return early - this.intervalMs * EARLY_SHARE;
-        this.nextGo = Math.max(this.nextGo, now) + this.intervalMs;
-        return 0;
-      },
-    });
+    return waitForTurn(this.pace, this.clock);
   }
 }
 
@@ -116,7 +146,7 @@ local interval = tonumber(ARGV[1])
 local moment = tonumber(redis.call('GET', KEYS[1]) or '0')
 if moment < now then moment = now end
 redis.call('SET', KEYS[1], tostring(moment + interval), 'PX', 60000)
-return moment - now`;
+return {moment - now, moment}`;
 const TAKE_TURN = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -124,29 +154,47 @@ local interval = tonumber(ARGV[1])
 local early = tonumber(ARGV[2])
 local turn = tonumber(redis.call('GET', KEYS[1]) or '0')
 if turn - now > early then return turn - now - early end
-if turn < now then turn = now end
+if turn < now then
+  local late = now - math.max(turn, tonumber(ARGV[3]))
+  local next_moment = tonumber(redis.call('GET', KEYS[2]) or '0')
+  if turn > 0 and late > 0 and next_moment > now then
+    redis.call('SET', KEYS[2], tostring(next_moment + math.min(late, tonumber(ARGV[4]))), 'PX', 60000)
+  end
+  turn = now
+end
 redis.call('SET', KEYS[1], tostring(turn + interval), 'PX', 60000)
 return 0`;
 
-export class RedisPacer implements SendPacer {
-  private readonly intervalUs: number;
+/** The fleet's pace, kept in Redis under `key`. */
+export function redisPace(redis: Redis, key: string, perSecond: number): Pace {
+  const intervalUs = Math.round(1_000_000 / perSecond);
+  const early = Math.round(intervalUs * EARLY_SHARE);
+  return {
+    reserve: async () => {
+      const [untilUs, moment] = (await redis.eval(
+        RESERVE_MOMENT,
+        1,
+        `${key}:moments`,
+        intervalUs,
+      )) as [number, number];
+      return { waitMs: Number(untilUs) / 1000, moment: Number(moment) };
+    },
+    go: async (moment) => {
+      const keys = [`${key}:turns`, `${key}:moments`];
+      const args = [intervalUs, early, moment, MAX_SHIFT_MS * 1000];
+      return Number(await redis.eval(TAKE_TURN, keys.length, ...keys, ...args)) / 1000;
+    },
+  };
+}
 
-  constructor(
-    private readonly redis: Redis,
-    private readonly key: string,
-    perSecond = REQUESTS_PER_SECOND,
-  ) {
-    this.intervalUs = Math.round(1_000_000 / perSecond);
+export class RedisPacer implements SendPacer {
+  private readonly pace: Pace;
+
+  constructor(redis: Redis, key: string, perSecond = REQUESTS_PER_SECOND) {
+    this.pace = redisPace(redis, key, perSecond);
   }
 
   wait(): Promise<void> {
-    const { redis, key, intervalUs } = this;
-    const early = Math.round(intervalUs * EARLY_SHARE);
-    return waitForTurn({
-      reserve: async () =>
-        Number(await redis.eval(RESERVE_MOMENT, 1, `${key}:moments`, intervalUs)) / 1000,
-      go: async () =>
-        Number(await redis.eval(TAKE_TURN, 1, `${key}:turns`, intervalUs, early)) / 1000,
-    });
+    return waitForTurn(this.pace);
   }
 }

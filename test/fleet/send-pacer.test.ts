@@ -2,9 +2,12 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   LATE_MS,
+  localPace,
   MAX_MISSED,
+  type Pace,
   type PaceClock,
   RedisPacer,
+  redisPace,
   waitForTurn,
 } from '../../src/fleet/send-pacer.ts';
 import { REDIS_URL, serverFor, uniquePrefix } from '../support/servers.ts';
@@ -29,7 +32,7 @@ function scriptedPace(clock: { time: number }, answers: { wait: number; takesMs?
     pace: {
       reserve: () => {
         asked.reserve += 1;
-        return 20;
+        return { waitMs: 20, moment: 20 };
       },
       go: () => {
         const answer = answers[Math.min(asked.go, answers.length - 1)]!;
@@ -74,6 +77,45 @@ describe('waiting for a turn to send', () => {
   });
 });
 
+/**
+ * Forty requests reserve their moments; the first goes on time, the second's process then
+ * stalls for `stallMs` before it asks. Returns how far the moment the next request would be
+ * handed moved, in the pace's own units.
+ */
+async function momentShiftAfterAStall(
+  pace: Pace,
+  stall: () => Promise<void>,
+): Promise<{ shift: number; interval: number }> {
+  const reservations = [];
+  for (let i = 0; i < 40; i += 1) reservations.push(await pace.reserve());
+  const [first, second, last] = [reservations[0]!, reservations[1]!, reservations.at(-1)!];
+  expect(await pace.go(first.moment)).toBe(0);
+  await stall();
+  expect(await pace.go(second.moment)).toBe(0);
+  const interval = second.moment - first.moment;
+  const next = await pace.reserve();
+  return { shift: next.moment - (last.moment + interval), interval };
+}
+
+describe('a late turn moves the moments still to come', () => {
+  test('in one process', async () => {
+    const clock = fakeClock();
+    const { shift, interval } = await momentShiftAfterAStall(localPace(50, clock), async () => {
+      clock.time += 100;
+    });
+    // The second request was due one interval after the first and asked 100 ms after it.
+    expect(shift).toBeCloseTo(100 - interval, 6);
+  });
+
+  test('a request asking at its moment moves nothing', async () => {
+    const clock = fakeClock();
+    const { shift } = await momentShiftAfterAStall(localPace(50, clock), async () => {
+      clock.time += 20;
+    });
+    expect(shift).toBe(0);
+  });
+});
+
 const redisUp = await serverFor('Redis', REDIS_URL);
 
 describe.skipIf(!redisUp)('the pace shared through Redis', () => {
@@ -82,6 +124,19 @@ describe.skipIf(!redisUp)('the pace shared through Redis', () => {
   afterAll(async () => {
     await redis?.del(`${key}:moments`, `${key}:turns`);
     redis?.disconnect();
+  });
+
+  test("a late turn moves the moments still to come, on the fleet's pace too", async () => {
+    const stalledKey = `${key}-stalled`;
+    const { shift, interval } = await momentShiftAfterAStall(
+      redisPace(redis!, stalledKey, 50),
+      () => new Promise((resolve) => setTimeout(resolve, 100)),
+    );
+    await redis!.del(`${stalledKey}:moments`, `${stalledKey}:turns`);
+    // Microseconds: at least the stall less the interval it was due after (a busy machine
+    // only makes the stall longer); never more than the most one late turn may move them.
+    expect(shift).toBeGreaterThanOrEqual(100_000 - interval - 1_000);
+    expect(shift).toBeLessThanOrEqual(1_000_000);
   });
 
   test('turns are handed out one interval apart however many processes ask at once', async () => {
