@@ -87,6 +87,15 @@ export async function waitForTurn(pace: Pace, clock: PaceClock = realClock): Pro
 /** Tolerance of `go` for a request that wakes a little before its turn, as a share of one interval. */
 const EARLY_SHARE = 0.5;
 
+/**
+ * How late a turn may be taken and still count as on time, as a share of one interval. A
+ * request is always taken a millisecond or two after its turn (a timer fires late, Redis
+ * answers); counted from then, every turn would slip by as much and the pace would run
+ * a few per cent under its rate. With the early tolerance it stays under one interval, so no second
+ * ever holds more turns than one more than the rate.
+ */
+const LATE_SHARE = 0.25;
+
 /** The most one late turn moves the moments: a process stalled longer is not waited for. */
 const MAX_SHIFT_MS = 1_000;
 
@@ -106,10 +115,11 @@ export function localPace(perSecond: number, clock: PaceClock): Pace {
       const now = clock.now();
       const early = nextGo - now;
       if (early > intervalMs * EARLY_SHARE) return early - intervalMs * EARLY_SHARE;
-      if (nextGo < now) {
-        const late = now - Math.max(nextGo, moment);
+      const onTime = now - intervalMs * LATE_SHARE;
+      if (nextGo < onTime) {
+        const late = onTime - Math.max(nextGo, moment);
         if (nextGo > 0 && late > 0 && nextMoment > now) nextMoment += Math.min(late, MAX_SHIFT_MS);
-        nextGo = now;
+        nextGo = onTime;
       }
       nextGo += intervalMs;
       return 0;
@@ -154,13 +164,14 @@ local interval = tonumber(ARGV[1])
 local early = tonumber(ARGV[2])
 local turn = tonumber(redis.call('GET', KEYS[1]) or '0')
 if turn - now > early then return turn - now - early end
-if turn < now then
-  local late = now - math.max(turn, tonumber(ARGV[3]))
+local on_time = now - tonumber(ARGV[5])
+if turn < on_time then
+  local late = on_time - math.max(turn, tonumber(ARGV[3]))
   local next_moment = tonumber(redis.call('GET', KEYS[2]) or '0')
   if turn > 0 and late > 0 and next_moment > now then
     redis.call('SET', KEYS[2], tostring(next_moment + math.min(late, tonumber(ARGV[4]))), 'PX', 60000)
   end
-  turn = now
+  turn = on_time
 end
 redis.call('SET', KEYS[1], tostring(turn + interval), 'PX', 60000)
 return 0`;
@@ -169,6 +180,7 @@ return 0`;
 export function redisPace(redis: Redis, key: string, perSecond: number): Pace {
   const intervalUs = Math.round(1_000_000 / perSecond);
   const early = Math.round(intervalUs * EARLY_SHARE);
+  const lateness = Math.round(intervalUs * LATE_SHARE);
   return {
     reserve: async () => {
       const [untilUs, moment] = (await redis.eval(
@@ -181,7 +193,7 @@ export function redisPace(redis: Redis, key: string, perSecond: number): Pace {
     },
     go: async (moment) => {
       const keys = [`${key}:turns`, `${key}:moments`];
-      const args = [intervalUs, early, moment, MAX_SHIFT_MS * 1000];
+      const args = [intervalUs, early, moment, MAX_SHIFT_MS * 1000, lateness];
       return Number(await redis.eval(TAKE_TURN, keys.length, ...keys, ...args)) / 1000;
     },
   };
