@@ -18,7 +18,12 @@ import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/server.ts';
 import { storyExpectations } from '../reliability/crash-scenario.ts';
 import { type BotProcess, botEnvironment, spawnBot } from '../support/bot-process.ts';
-import { type AuditPlace, auditDeliveries, complete } from '../support/delivery-audit.ts';
+import {
+  type AuditPlace,
+  atMostEvery,
+  auditDeliveries,
+  complete,
+} from '../support/delivery-audit.ts';
 import { Newsroom } from '../support/newsroom.ts';
 import { type PrivateRedis, redisServerFor, startPrivateRedis } from '../support/private-redis.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
@@ -33,6 +38,8 @@ const PROCESS_ROLES: Record<string, string>[] = [
 const VICTIM = 2;
 const ALERT_CHANNELS = 120;
 const POLL_EVERY_S = 2;
+/** How often the deliveries are audited while waiting (see atMostEvery). */
+const AUDIT_EVERY_MS = 250;
 
 const runnable = (await serverFor('PostgreSQL', POSTGRES_URL)) && redisServerFor('fleet');
 
@@ -156,10 +163,18 @@ it.skipIf(!runnable)(
     const storiesOf = (ids: number[]) => expectations(room).filter((s) => ids.includes(s.id));
     const auditFirst = () =>
       auditDeliveries(discord, placesFirst, storiesOf([first.id]), { onlyThese: true });
-    await discord.waitFor(() => auditFirst().delivered >= 15, 60_000);
+    await discord.waitFor(
+      atMostEvery(AUDIT_EVERY_MS, () => auditFirst().delivered >= 15),
+      60_000,
+    );
     const deliveredAtKill = auditFirst().delivered;
     await processes[VICTIM]!.kill9();
-    await discord.waitFor(() => complete(auditFirst()), 90_000).catch(() => undefined);
+    await discord
+      .waitFor(
+        atMostEvery(AUDIT_EVERY_MS, () => complete(auditFirst())),
+        90_000,
+      )
+      .catch(() => undefined);
     expect(auditFirst().problems, outputs()).toEqual([]);
     start(VICTIM);
 
@@ -184,7 +199,12 @@ it.skipIf(!runnable)(
     const placesSecond = [...channelPlaces(1), dm(olena, 'DM olena'), dm(taras, 'DM taras')];
     const auditSecond = () =>
       auditDeliveries(discord, placesSecond, storiesOf([second.id]), { onlyThese: true });
-    await discord.waitFor(() => complete(auditSecond()), 120_000).catch(() => undefined);
+    await discord
+      .waitFor(
+        atMostEvery(AUDIT_EVERY_MS, () => complete(auditSecond())),
+        120_000,
+      )
+      .catch(() => undefined);
     expect(auditSecond().problems, outputs()).toEqual([]);
     const removedChannel = auditDeliveries(
       discord,
