@@ -7,6 +7,7 @@ import {
   type Role,
 } from 'discord.js';
 import type { CommandContext } from '../app/context.ts';
+import type { AlertLanguage } from '../core/guild-settings.ts';
 import type { TopicInfo } from '../core/topic.ts';
 import { t } from '../i18n/index.ts';
 import { botMember } from './permissions.ts';
@@ -52,9 +53,8 @@ export async function ensureTopicRole(
   }
   // A role is shared by the whole server, so it is named in the language of its alerts.
   const locale = guildAlertLanguage(context.settings, guild);
-  const name = t(locale, 'role.name', { emoji: topic.emoji, name: topic.name[locale] });
   const created = await guild.roles.create({
-    name: name.slice(0, 100),
+    name: topicRoleName(topic, locale),
     mentionable: true,
     colors: { primaryColor: topic.color },
     reason: t(locale, 'role.reason', { topic: topic.id }),
@@ -75,6 +75,44 @@ export async function ensureTopicRole(
   }
   context.logger.info({ guildId: guild.id, topic: topic.id, roleId: created.id }, 'role created');
   return { role: created, created: true };
+}
+
+/** The name the bot gives a topic's role in a language. */
+function topicRoleName(topic: TopicInfo, locale: AlertLanguage): string {
+  return t(locale, 'role.name', { emoji: topic.emoji, name: topic.name[locale] }).slice(0, 100);
+}
+
+/**
+ * After the server's alert language changed, the topic roles the bot made are renamed into
+ * the new one. A role whose name is not the one the bot gave it (an admin renamed it) is
+ * left as it is; a role the bot may not edit is counted as failed, nothing else happens.
+ */
+export async function renameTopicRoles(
+  guild: Guild,
+  context: CommandContext,
+  from: AlertLanguage,
+  to: AlertLanguage,
+): Promise<{ renamed: number; failed: number }> {
+  const result = { renamed: 0, failed: 0 };
+  const roles = Object.entries(context.settings.peek(guild.id)?.roles ?? {});
+  for (const [topicId, roleId] of roles) {
+    const topic = context.topics.get(guild.id, topicId);
+    const role = topic && (await storedTopicRole(guild, roleId));
+    if (!topic || !role || role.name !== topicRoleName(topic, from)) continue;
+    const name = topicRoleName(topic, to);
+    if (name === role.name) continue;
+    try {
+      await role.edit({ name, reason: t(to, 'role.renameReason', { topic: topic.id }) });
+      result.renamed += 1;
+    } catch (error) {
+      result.failed += 1;
+      context.logger.warn(
+        { guildId: guild.id, roleId, error: (error as Error).message },
+        'could not rename a topic role',
+      );
+    }
+  }
+  return result;
 }
 
 /** Whether the bot may give `role` to members, and if not, why. */

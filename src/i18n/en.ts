@@ -119,6 +119,7 @@ export const en = {
   // Mention roles
   'role.name': '{emoji} {name}',
   'role.reason': 'Mention role for /subscribe ({topic})',
+  'role.renameReason': "The server's alert language changed ({topic})",
   'role.problem.noManageRoles':
     'I can’t give you a role for {topic}: I don’t have the **Manage Roles** permission. An admin can grant it to my role (Server Settings → Roles), or choose an existing role with `/alerts role`.',
   'role.problem.aboveBot':
@@ -261,6 +262,9 @@ export const en = {
     'Alerts on this server are written in **{language}**, the server’s language in Discord (Server Settings → Community → Overview).',
   'language.bad': 'Language must be `server`, `en` or `uk`. Nothing was changed.',
   'language.setChosen': '✅ From now on alerts on this server are written in **{language}**.',
+  'language.rolesRenamed': '🏷️ Mention roles renamed to match: {count}.',
+  'language.rolesNotRenamed':
+    '⚠️ Mention roles that could not be renamed: {count}. Give the bot Manage Roles and put its role above them, then choose the language again.',
   'language.setServer':
     '✅ From now on alerts on this server follow the server’s language in Discord: now **{language}**.',
 

@@ -110,6 +110,7 @@ export const uk: Record<MessageKey, string> = {
 
   'role.name': '{emoji} {name}',
   'role.reason': 'Роль для згадок через /subscribe ({topic})',
+  'role.renameReason': 'Мову сповіщень сервера змінено ({topic})',
   'role.problem.noManageRoles':
     'Я не можу видати вам роль для {topic}: у мене немає дозволу **Керувати ролями**. Адміністратор може надати його моїй ролі (Налаштування сервера → Ролі) або вибрати наявну роль командою `/сповіщення роль`.',
   'role.problem.aboveBot':
@@ -239,6 +240,9 @@ export const uk: Record<MessageKey, string> = {
     'Сповіщення на цьому сервері пишуться **{language}**, мовою сервера в Discord (Налаштування сервера → Спільнота → Огляд).',
   'language.bad': 'Мова має бути `server`, `en` або `uk`. Нічого не змінено.',
   'language.setChosen': '✅ Відтепер сповіщення на цьому сервері пишуться **{language}**.',
+  'language.rolesRenamed': '🏷️ Ролі для згадок перейменовано відповідно: {count}.',
+  'language.rolesNotRenamed':
+    '⚠️ Не вдалося перейменувати ролей для згадок: {count}. Дайте боту право «Керувати ролями» й поставте його роль вище за них, тоді виберіть мову ще раз.',
   'language.setServer':
     '✅ Відтепер сповіщення на цьому сервері пишуться мовою сервера в Discord: зараз **{language}**.',
   'test.header': '**Дозволи в {channel}**',

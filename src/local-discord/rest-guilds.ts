@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { discordError } from './api-error.ts';
 import { apiMember, apiRole } from './api-objects.ts';
 import { type Gateway, Intent } from './gateway.ts';
-import { del, get, noContent, ok, post, put, type Route } from './router.ts';
+import { del, get, noContent, ok, patch, post, put, type Route } from './router.ts';
 import { nextSnowflake } from './snowflake.ts';
 import { type GuildRecord, type LocalState, Permission, type StoredCommand } from './state.ts';
 
@@ -130,6 +130,26 @@ export function guildRoutes(state: LocalState, gateway: Gateway): Route[] {
           Intent.Guilds,
         );
       }
+      return ok(apiRole(role));
+    }),
+
+    patch('/guilds/:guildId/roles/:roleId', ({ params, body }) => {
+      const guild = guildOrThrow(params.guildId!);
+      const role = guild.roles.get(params.roleId!);
+      if (!role) throw discordError(404, 10011);
+      requireManageRoles(guild);
+      // Like Discord: a bot edits only roles below its own highest one.
+      if (role.managed || role.position >= state.botHighestRolePosition(guild)) {
+        throw discordError(403, 50013);
+      }
+      const parsed = createRoleSchema.omit({ permissions: true }).safeParse(body ?? {});
+      if (!parsed.success) throw discordError(400, 50035, parsed.error.issues);
+      Object.assign(role, parsed.data);
+      gateway.dispatch(
+        'GUILD_ROLE_UPDATE',
+        { guild_id: guild.id, role: apiRole(role) },
+        Intent.Guilds,
+      );
       return ok(apiRole(role));
     }),
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apiChannel, apiGuild } from './api-objects.ts';
+import { apiChannel, apiGuild, apiRole } from './api-objects.ts';
 import type { FaultMatch, FaultResponse } from './faults.ts';
 import { Gateway, Intent } from './gateway.ts';
 import type { CommandInput, ComponentInput } from './interaction-payload.ts';
@@ -59,6 +59,8 @@ export interface LocalDiscord {
   dms(userId: string): RecordedMessage[];
   memberRoles(guildId: string, userId: string): string[];
   roles(guildId: string): { id: string; name: string }[];
+  /** An admin renames a role in the server's settings (GUILD_ROLE_UPDATE to its shard). */
+  renameRole(guildId: string, roleId: string, name: string): void;
   /** Every REST call so far (tokens are never recorded). */
   readonly requests: RecordedRequest[];
   /** How many 429 responses were served (real or injected). */
@@ -156,6 +158,17 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
     ],
     roles: (guildId) =>
       [...(state.guilds.get(guildId)?.roles.values() ?? [])].map(({ id, name }) => ({ id, name })),
+    renameRole(guildId, roleId, name) {
+      const role = state.guilds.get(guildId)?.roles.get(roleId);
+      if (!role) return;
+      role.name = name;
+      gateway.dispatch(
+        'GUILD_ROLE_UPDATE',
+        { guild_id: guildId, role: apiRole(role) },
+        Intent.Guilds,
+        guildId,
+      );
+    },
     get requests() {
       return rest.requests;
     },

@@ -76,3 +76,53 @@ test('/alerts language needs Manage Server', async () => {
   expect(outcome.reply.content).not.toContain('✅');
   expect(h.context.writes).toEqual([]);
 });
+
+test('/alerts language renames the mention roles the bot made; one an admin renamed keeps its name', async () => {
+  h = await startCommandHarness();
+  await h.context.settings.update(h.guildId, (s) => {
+    s.channels.push({ channelId: h.channel('alerts'), topics: 'all', announcement: false });
+  });
+  await h.asMember({ name: 'subscribe', options: { topic: 'air-raid' } });
+  await h.asMember({ name: 'subscribe', options: { topic: 'aid' } });
+  const { roles } = h.context.stored(h.guildId);
+  const [airRaid, aid] = [roles['air-raid']!, roles.aid!];
+  const nameOf = (id: string) => h.server.roles(h.guildId).find((r) => r.id === id)?.name;
+  const airRaidTopic = h.context.topics.get(h.guildId, 'air-raid')!;
+  const english = nameOf(airRaid);
+  expect(english).toBe(`${airRaidTopic.emoji} ${airRaidTopic.name.en}`);
+
+  // An admin gives the aid role a name of the server's own.
+  h.server.renameRole(h.guildId, aid, 'Aid watchers');
+  await h.server.waitFor(
+    () => h.client.guilds.cache.get(h.guildId)?.roles.cache.get(aid)?.name === 'Aid watchers',
+  );
+
+  const chosen = await h.asAdmin(language('uk'));
+  expect(chosen.reply.content).toBe(
+    '✅ From now on alerts on this server are written in **Ukrainian**.\n' +
+      '🏷️ Mention roles renamed to match: 1.',
+  );
+  expect(nameOf(airRaid)).toBe(`${airRaidTopic.emoji} ${airRaidTopic.name.uk}`);
+  expect(nameOf(aid)).toBe('Aid watchers');
+
+  // Choosing the language it already has renames nothing; going back renames it back.
+  const again = await h.asAdmin(language('uk'));
+  expect(again.reply.content).not.toContain('🏷️');
+  await h.asAdmin(language('en'));
+  expect(nameOf(airRaid)).toBe(english);
+  const edits = h.server.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/roles/'));
+  expect(edits).toHaveLength(2);
+});
+
+test('/alerts language: a mention role Discord will not let the bot rename is reported, the language still set', async () => {
+  h = await startCommandHarness();
+  await h.context.settings.update(h.guildId, (s) => {
+    s.channels.push({ channelId: h.channel('alerts'), topics: 'all', announcement: false });
+  });
+  await h.asMember({ name: 'subscribe', options: { topic: 'air-raid' } });
+  h.server.failNext({ method: 'PATCH', path: /\/roles\/\d+$/ }, { status: 403, code: 50013 });
+  const chosen = await h.asAdmin(language('uk'));
+  expect(chosen.reply.content).toContain('written in **Ukrainian**');
+  expect(chosen.reply.content).toContain('⚠️ Mention roles that could not be renamed: 1.');
+  expect(h.context.stored(h.guildId).language).toBe('uk');
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AlertLanguage, AlertLanguageSchema } from '../../core/guild-settings.ts';
 import { localeOf } from '../../i18n/index.ts';
+import { renameTopicRoles } from '../mention-roles.ts';
 import { respond } from '../replies.ts';
 import { guildAlertLanguage } from '../server-language.ts';
 import type { AdminHandler } from './handler.ts';
@@ -25,12 +26,20 @@ export const chooseLanguage: AdminHandler = async (interaction, context, speaker
   }
   const pick = PickSchema.safeParse(option);
   if (!pick.success) return respond(interaction, say('language.bad'));
+  const before = guildAlertLanguage(context.settings, guild);
   await context.settings.update(guild.id, (settings) => {
     if (pick.data === 'server') delete settings.language;
     else settings.language = pick.data;
     settings.serverLanguage = localeOf(guild.preferredLocale);
   });
-  const language = say(nameKey(guildAlertLanguage(context.settings, guild)));
+  const after = guildAlertLanguage(context.settings, guild);
+  const roles =
+    before === after
+      ? { renamed: 0, failed: 0 }
+      : await renameTopicRoles(guild, context, before, after);
   const key = pick.data === 'server' ? 'language.setServer' : 'language.setChosen';
-  await respond(interaction, say(key, { language }));
+  const lines = [say(key, { language: say(nameKey(after)) })];
+  if (roles.renamed > 0) lines.push(say('language.rolesRenamed', { count: roles.renamed }));
+  if (roles.failed > 0) lines.push(say('language.rolesNotRenamed', { count: roles.failed }));
+  await respond(interaction, lines.join('\n'));
 };
