@@ -89,10 +89,10 @@ const EARLY_SHARE = 0.5;
 
 /**
  * How late a turn may be taken and still count as on time, as a share of one interval. A
- * request is always taken a millisecond or two after its turn (a timer fires late, Redis
- * answers); counted from then, every turn would slip by as much and the pace would run
- * a few per cent under its rate. With the early tolerance it stays under one interval, so no second
- * ever holds more turns than one more than the rate.
+ * turn is always taken a millisecond or two after it falls due (a timer fires late, Redis
+ * answers); counted from then, every turn would slip by as much and the pace would run a
+ * few per cent under its rate. Together with the early tolerance it stays under one
+ * interval, so no second ever holds more than one turn beyond the rate.
  */
 const LATE_SHARE = 0.25;
 
