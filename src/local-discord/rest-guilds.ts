@@ -4,7 +4,13 @@ import { apiMember, apiRole } from './api-objects.ts';
 import { type Gateway, Intent } from './gateway.ts';
 import { del, get, noContent, ok, patch, post, put, type Route } from './router.ts';
 import { nextSnowflake } from './snowflake.ts';
-import { type GuildRecord, type LocalState, Permission, type StoredCommand } from './state.ts';
+import {
+  type GuildRecord,
+  type LocalState,
+  Permission,
+  type RoleRecord,
+  type StoredCommand,
+} from './state.ts';
 
 const createRoleSchema = z.object({
   name: z.string().max(100).optional(),
@@ -13,6 +19,17 @@ const createRoleSchema = z.object({
   hoist: z.boolean().optional(),
   mentionable: z.boolean().optional(),
 });
+const editRoleSchema = createRoleSchema.omit({ permissions: true });
+
+/** Tells the shard holding the guild that one of its roles was created or changed. */
+export function announceRole(
+  gateway: Gateway,
+  event: 'GUILD_ROLE_CREATE' | 'GUILD_ROLE_UPDATE',
+  guildId: string,
+  role: RoleRecord,
+): void {
+  gateway.dispatch(event, { guild_id: guildId, role: apiRole(role) }, Intent.Guilds);
+}
 
 // Chat-input command names are lowercase, 1-32 letters, digits, '-' or '_'.
 const commandSchema = z
@@ -116,19 +133,11 @@ export function guildRoutes(state: LocalState, gateway: Gateway): Route[] {
       if ((permissions & botPermissions) !== permissions) throw discordError(403, 50013);
       const { name = 'new role', color = 0, hoist = false, mentionable = false } = parsed.data;
       const role = state.createRole(guild, { name, permissions, color, hoist, mentionable });
-      gateway.dispatch(
-        'GUILD_ROLE_CREATE',
-        { guild_id: guild.id, role: apiRole(role) },
-        Intent.Guilds,
-      );
+      announceRole(gateway, 'GUILD_ROLE_CREATE', guild.id, role);
       // The roles above it moved up one position; clients keep their caches in order from these.
       for (const moved of guild.roles.values()) {
-        if (moved.position <= role.position) continue;
-        gateway.dispatch(
-          'GUILD_ROLE_UPDATE',
-          { guild_id: guild.id, role: apiRole(moved) },
-          Intent.Guilds,
-        );
+        if (moved.position > role.position)
+          announceRole(gateway, 'GUILD_ROLE_UPDATE', guild.id, moved);
       }
       return ok(apiRole(role));
     }),
@@ -142,14 +151,10 @@ export function guildRoutes(state: LocalState, gateway: Gateway): Route[] {
       if (role.managed || role.position >= state.botHighestRolePosition(guild)) {
         throw discordError(403, 50013);
       }
-      const parsed = createRoleSchema.omit({ permissions: true }).safeParse(body ?? {});
+      const parsed = editRoleSchema.safeParse(body ?? {});
       if (!parsed.success) throw discordError(400, 50035, parsed.error.issues);
       Object.assign(role, parsed.data);
-      gateway.dispatch(
-        'GUILD_ROLE_UPDATE',
-        { guild_id: guild.id, role: apiRole(role) },
-        Intent.Guilds,
-      );
+      announceRole(gateway, 'GUILD_ROLE_UPDATE', guild.id, role);
       return ok(apiRole(role));
     }),
 

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apiChannel, apiGuild, apiRole } from './api-objects.ts';
+import { apiChannel, apiGuild } from './api-objects.ts';
 import type { FaultMatch, FaultResponse } from './faults.ts';
 import { Gateway, Intent } from './gateway.ts';
 import type { CommandInput, ComponentInput } from './interaction-payload.ts';
 import { type Choice, type InteractionOutcome, Interactions } from './interactions.ts';
+import { announceRole } from './rest-guilds.ts';
 import { allRoutes } from './rest-routes.ts';
 import { type RecordedRequest, RestServer } from './rest-server.ts';
 import { nextSnowflake } from './snowflake.ts';
@@ -162,12 +163,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions): Promise<L
       const role = state.guilds.get(guildId)?.roles.get(roleId);
       if (!role) return;
       role.name = name;
-      gateway.dispatch(
-        'GUILD_ROLE_UPDATE',
-        { guild_id: guildId, role: apiRole(role) },
-        Intent.Guilds,
-        guildId,
-      );
+      announceRole(gateway, 'GUILD_ROLE_UPDATE', guildId, role);
     },
     get requests() {
       return rest.requests;
