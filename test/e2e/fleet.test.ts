@@ -13,9 +13,8 @@
  */
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ScratchDatabase, scratchDatabase } from '../../src/bench/fleet-servers.ts';
-import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
-import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/server.ts';
+import type { LocalBlog } from '../../src/demo/blog-server.ts';
+import type { LocalDiscord } from '../../src/local-discord/server.ts';
 import { storyExpectations } from '../reliability/crash-scenario.ts';
 import { type BotProcess, botEnvironment, spawnBot } from '../support/bot-process.ts';
 import {
@@ -24,8 +23,9 @@ import {
   auditDeliveries,
   complete,
 } from '../support/delivery-audit.ts';
+import { type FleetRig, startFleetRig } from '../support/fleet-rig.ts';
 import { Newsroom } from '../support/newsroom.ts';
-import { type PrivateRedis, redisServerFor, startPrivateRedis } from '../support/private-redis.ts';
+import { redisServerFor } from '../support/private-redis.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
 
 /** What each process runs as, on top of the shared settings: two gateway shards and one process that only polls and sends. */
@@ -43,10 +43,9 @@ const AUDIT_EVERY_MS = 250;
 
 const runnable = (await serverFor('PostgreSQL', POSTGRES_URL)) && redisServerFor('fleet');
 
+let rig: FleetRig;
 let discord: LocalDiscord;
 let blog: LocalBlog;
-let database: ScratchDatabase;
-let redis: PrivateRedis;
 let env: Record<string, string>;
 const processes: BotProcess[] = [];
 const room = new Newsroom();
@@ -55,30 +54,20 @@ const channelName = (i: number) => `alerts-${i}`;
 
 beforeAll(async () => {
   if (!runnable) return;
-  database = await scratchDatabase(POSTGRES_URL, 'fleet');
-  redis = await startPrivateRedis();
-  discord = await startLocalDiscord({
-    guilds: [
-      {
-        name: 'Fleet Newsroom',
-        channels: [
-          { name: 'mods' },
-          ...Array.from({ length: ALERT_CHANNELS }, (_, i) => ({ name: channelName(i) })),
-        ],
-        members: [{ username: 'admin' }, { username: 'olena' }, { username: 'taras' }],
-      },
-    ],
-  });
-  blog = await startLocalBlog();
+  rig = await startFleetRig('fleet', [
+    {
+      name: 'Fleet Newsroom',
+      channels: [
+        { name: 'mods' },
+        ...Array.from({ length: ALERT_CHANNELS }, (_, i) => ({ name: channelName(i) })),
+      ],
+      members: [{ username: 'admin' }, { username: 'olena' }, { username: 'taras' }],
+    },
+  ]);
+  ({ discord, blog } = rig);
   env = botEnvironment({
-    DISCORD_TOKEN: 'made-up-fleet-test-token',
-    DISCORD_API_URL: discord.apiUrl,
-    STORE_URL: database.url,
-    REDIS_URL: redis.url,
-    FLEET_LEASE_SECONDS: '3',
+    ...rig.env,
     SHARD_COUNT: '2',
-    SOURCES: blog.url,
-    ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
     POLL_CRON: `*/${POLL_EVERY_S} * * * * *`,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
@@ -87,10 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const bot of processes) await bot.kill9();
-  await discord?.close();
-  await blog?.close();
-  await redis?.stop();
-  await database?.drop().catch(() => undefined);
+  await rig?.close();
 });
 
 function start(role: number): BotProcess {
@@ -193,7 +179,7 @@ it.skipIf(!runnable)(
     expect(tarasSubscribed.reply.content).toContain('direct message');
 
     // 3. Redis restarts with nothing in it; the next alert still arrives once everywhere.
-    await redis.restartEmpty();
+    await rig.redis.restartEmpty();
     const second = room.publish('air-raid');
     blog.publish(room.page());
     const placesSecond = [...channelPlaces(1), dm(olena, 'DM olena'), dm(taras, 'DM taras')];

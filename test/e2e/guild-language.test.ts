@@ -5,19 +5,15 @@
  */
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScratchDatabase, scratchDatabase } from '../../src/bench/fleet-servers.ts';
 import { parseConfig } from '../../src/config.ts';
-import { type LocalBlog, startLocalBlog } from '../../src/demo/blog-server.ts';
-import {
-  type LocalDiscord,
-  type RecordedMessage,
-  startLocalDiscord,
-} from '../../src/local-discord/server.ts';
+import type { LocalBlog } from '../../src/demo/blog-server.ts';
+import type { LocalDiscord, RecordedMessage } from '../../src/local-discord/server.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { type RunningBot, startBot } from '../../src/main.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
+import { type FleetRig, startFleetRig } from '../support/fleet-rig.ts';
 import { Newsroom } from '../support/newsroom.ts';
-import { type PrivateRedis, redisServerFor, startPrivateRedis } from '../support/private-redis.ts';
+import { redisServerFor } from '../support/private-redis.ts';
 import { POSTGRES_URL, serverFor } from '../support/servers.ts';
 
 const UK_LABEL = 'Читати повністю';
@@ -86,10 +82,9 @@ describe('one process: the server’s language, also after an admin changes it i
 const runnable = (await serverFor('PostgreSQL', POSTGRES_URL)) && redisServerFor('fleet language');
 
 describe.skipIf(!runnable)('a fleet: the sender without the guild’s shard', () => {
+  let rig: FleetRig;
   let discord: LocalDiscord;
   let blog: LocalBlog;
-  let database: ScratchDatabase;
-  let redis: PrivateRedis;
   let env: Record<string, string>;
   const bots: RunningBot[] = [];
   const room = new Newsroom();
@@ -105,37 +100,20 @@ describe.skipIf(!runnable)('a fleet: the sender without the guild’s shard', ()
   };
 
   beforeAll(async () => {
-    database = await scratchDatabase(POSTGRES_URL, 'locale');
-    redis = await startPrivateRedis();
     const guild = (name: string, preferredLocale: string) => ({
       name,
       channels: [{ name: 'alerts' }],
       members: [{ username: 'admin' }],
       preferredLocale,
     });
-    discord = await startLocalDiscord({
-      guilds: [guild('Редакція', 'uk'), guild('Newsroom', 'en-GB')],
-    });
-    blog = await startLocalBlog();
-    env = {
-      DISCORD_TOKEN: 'made-up-locale-test-token',
-      DISCORD_API_URL: discord.apiUrl,
-      STORE_URL: database.url,
-      REDIS_URL: redis.url,
-      SHARD_COUNT: '1',
-      SOURCES: blog.url,
-      ALLOW_PRIVATE_SOURCES: '127.0.0.1/32',
-      POLL_CRON: '*/1 * * * * *',
-      FLEET_LEASE_SECONDS: '3',
-    };
+    rig = await startFleetRig('locale', [guild('Редакція', 'uk'), guild('Newsroom', 'en-GB')]);
+    ({ discord, blog } = rig);
+    env = { ...rig.env, SHARD_COUNT: '1', POLL_CRON: '*/1 * * * * *' };
   }, 60_000);
 
   afterAll(async () => {
     for (const bot of bots) await bot.stop();
-    await discord?.close();
-    await blog?.close();
-    await redis?.stop();
-    await database?.drop().catch(() => undefined);
+    await rig?.close();
   });
 
   it('writes a Ukrainian server’s alerts in Ukrainian, and an English one’s in English', async () => {
